@@ -1,0 +1,29 @@
+-- one row per financial year (borough): median gender pay gap in hourly pay, 2017 Regulations
+with relevant as (
+    select * from core_workforce
+    where is_full_pay_relevant and sex in ('Male', 'Female')
+),
+
+by_sex as (
+    select
+        fy_label,
+        median(hourly_pay_gbp) filter (where sex = 'Male') as men_gbp,
+        median(hourly_pay_gbp) filter (where sex = 'Female') as women_gbp
+    from relevant
+    group by fy_label
+),
+
+final as (
+    select
+        'equ_gender_pay_gap_median'::varchar as metric_id,
+        'borough'::varchar as area_slug,
+        'fy'::varchar as period_type,
+        fy_label::varchar as period_label,
+        (100.0 * (men_gbp - women_gbp) / men_gbp)::double as value,
+        (men_gbp - women_gbp)::double as numerator,
+        men_gbp::double as denominator
+    from by_sex
+    where men_gbp > 0 and women_gbp is not null
+)
+
+select * from final
