@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -112,7 +113,7 @@ def build_warehouse(
         raise EtlError(f"{raw_dir}: extracts folder not found")
     db_path.parent.mkdir(parents=True, exist_ok=True)
     started = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
-    run_id = started.strftime("%Y%m%dT%H%M%SZ") + f"-{os.getpid()}"
+    run_id = started.strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:8]
     tmp = db_path.with_name(f".{db_path.name}.building-{os.getpid()}")
     tmp.unlink(missing_ok=True)
     con = duckdb.connect(str(tmp))

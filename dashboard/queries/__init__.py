@@ -1,0 +1,129 @@
+"""The dashboard's one query layer: tidy frames from the pre-computed metric tables.
+
+Pages and callbacks never see SQL or DuckDB; every public figure returned here has already
+passed through `dashboard.disclosure.protect_metric_values`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.disclosure import protect_metric_values
+from dashboard.queries.warehouse import Warehouse, WarehouseMissing, WarehouseUnreadable
+
+__all__ = [
+    "WarehouseMissing",
+    "WarehouseUnreadable",
+    "configure",
+    "period_slug",
+    "period_from_slug",
+]
+
+_warehouse: Warehouse | None = None
+
+
+def configure(db_path: Path) -> None:
+    """Point the query layer at a warehouse file (it need not exist yet)."""
+    global _warehouse
+    if _warehouse is not None:
+        _warehouse.close()
+    _warehouse = Warehouse(db_path)
+
+
+def _wh() -> Warehouse:
+    if _warehouse is None:
+        raise WarehouseMissing("the query layer has not been configured")
+    return _warehouse
+
+
+# Periods travel in URLs as slugs: "2024/25" <-> "2024-25", "2024/25 Q1" <-> "2024-25-q1".
+def period_slug(label: str) -> str:
+    return label.replace("/", "-").replace(" Q", "-q")
+
+
+def period_from_slug(slug: str | None) -> str | None:
+    if not slug:
+        return None
+    return slug.replace("-q", " Q").replace("-", "/", 1)
+
+
+def data_as_of() -> dict | None:
+    frame = _wh().query("data_as_of")
+    return None if frame.empty else frame.iloc[0].to_dict()
+
+
+def catalogue() -> pd.DataFrame:
+    return _wh().query("catalogue")
+
+
+def metric_entry(metric_id: str) -> dict | None:
+    frame = catalogue()
+    match = frame[frame["metric_id"] == metric_id]
+    return None if match.empty else match.iloc[0].to_dict()
+
+
+def periods() -> pd.DataFrame:
+    return _wh().query("periods")
+
+
+def latest_period(period_type: str = "fy") -> str | None:
+    frame = periods()
+    frame = frame[frame["period_type"] == period_type]
+    return None if frame.empty else str(frame.iloc[0]["period_label"])
+
+
+def areas() -> pd.DataFrame:
+    return _wh().query("areas")
+
+
+def area_entry(area_slug: str) -> dict | None:
+    frame = areas()
+    match = frame[frame["area_slug"] == area_slug]
+    return None if match.empty else match.iloc[0].to_dict()
+
+
+def status_for_area(period_label: str, area_slug: str) -> pd.DataFrame:
+    """Every metric's value, target, RAG and direction in one area and period."""
+    frame = _wh().query("status_for_area", period=period_label, area=area_slug)
+    return protect_metric_values(frame)
+
+
+def status_all_areas(period_label: str) -> pd.DataFrame:
+    """Every metric in every area for one period, protected as a borough-with-parts table."""
+    return protect_metric_values(_wh().query("status_all_areas", period=period_label))
+
+
+def metric_history(metric_id: str, period_type: str) -> pd.DataFrame:
+    """One metric over time for every area (trends, sparklines, the metric page table)."""
+    frame = _wh().query("metric_history", metric=metric_id, period_type=period_type)
+    return protect_metric_values(frame)
+
+
+def theme_summary(period_label: str, area_slug: str) -> pd.DataFrame:
+    """Counts of metrics on track / at risk / off track / not rated per theme."""
+    status = status_for_area(period_label, area_slug)
+    rated = status.assign(rag=status["rag"].where(~status["suppressed"], "not_rated"))
+    rags = ["on_track", "at_risk", "off_track", "not_rated"]
+    counts = rated.pivot_table(
+        index="theme", columns="rag", values="metric_id", aggfunc="count", fill_value=0
+    )
+    themes = ["Engagement", "Empowerment", "Equality"]
+    counts = counts.reindex(index=themes, columns=rags, fill_value=0)
+    counts.columns.name = None
+    return counts.rename_axis("theme").reset_index()
+
+
+def ward_geojson() -> dict:
+    frame = _wh().query("geojson", layer="wards_2004_2024")
+    return json.loads(frame.iloc[0]["geojson"])
+
+
+def ward_clusters() -> pd.DataFrame:
+    return _wh().query("ward_clusters")
+
+
+def hubs() -> pd.DataFrame:
+    return _wh().query("hubs")

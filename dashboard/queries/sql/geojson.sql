@@ -1,0 +1,2 @@
+-- a boundary layer's GeoJSON text
+select geojson from ref_geo where layer = $layer

@@ -1,0 +1,87 @@
+"""Browser-test plumbing: headless Debian chromium, axe-core from tests/browser/node_modules,
+screenshots into artifacts/screenshots (git-ignored)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dashboard import queries
+from dashboard.app import create_app
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE_JS = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+
+
+def pytest_setup_options():
+    """Chromium flags for a root user on a closed network (dash[testing] hook)."""
+    from selenium.webdriver.chrome.options import Options
+
+    options = Options()
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1366,768",
+    ):
+        options.add_argument(flag)
+    options.binary_location = "/usr/bin/chromium"
+    return options
+
+
+@pytest.fixture(scope="session")
+def app(tiny_db):
+    """One app per session: Dash attaches callbacks and pages once per process."""
+    return create_app(tiny_db)
+
+
+@pytest.fixture
+def warehouse_at(tiny_db):
+    """Point the running app's query layer somewhere else for one test, then back."""
+
+    def point(path: Path) -> None:
+        queries.configure(path)
+
+    yield point
+    queries.configure(tiny_db)
+
+
+def run_axe(dash_duo) -> list[dict]:
+    """Serious and critical axe-core violations on the current page."""
+    driver = dash_duo.driver
+    driver.execute_script(AXE_JS.read_text(encoding="utf-8"))
+    violations = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']})"
+        ".then(r => done(r.violations)).catch(e => done([{id: 'axe-error', impact: 'critical',"
+        " description: String(e), nodes: []}]));"
+    )
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v.get("help", v.get("description")),
+            "nodes": [n["target"] for n in v["nodes"][:5]],
+        }
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def screenshot(dash_duo, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    dash_duo.driver.set_window_size(1366, 768)
+    path = SCREENSHOTS / f"{name}.png"
+    dash_duo.driver.save_screenshot(str(path))
+    return path
+
+
+def console_errors(dash_duo) -> list:
+    return [e for e in (dash_duo.get_logs() or []) if e.get("level") == "SEVERE"]

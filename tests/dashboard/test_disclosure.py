@@ -1,0 +1,84 @@
+"""Disclosure control: small counts suppressed, no suppressed cell recoverable from a total."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.disclosure import neutralise_formula, protect_metric_values, safe_for_download
+
+
+def frame(rows: list[tuple]) -> pd.DataFrame:
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "metric_id",
+            "period_label",
+            "area_slug",
+            "value",
+            "numerator",
+            "denominator",
+            "counts_people",
+            "unit",
+        ],
+    )
+
+
+def test_counts_of_one_to_four_people_are_suppressed_zero_and_five_are_not():
+    out = protect_metric_values(
+        frame(
+            [
+                ("m", "p", "a", 0.0, 0, 100, True, "per 1,000 residents"),
+                ("m", "p", "b", 1.0, 1, 100, True, "per 1,000 residents"),
+                ("m", "p", "c", 4.0, 4, 100, True, "per 1,000 residents"),
+                ("m", "p", "d", 5.0, 5, 100, True, "per 1,000 residents"),
+            ]
+        )
+    )
+    assert out["suppressed"].tolist() == [False, True, True, False]
+    assert out["value"].isna().tolist() == [False, True, True, False]
+    assert out["numerator"].isna().tolist() == [False, True, True, False]
+
+
+def test_a_percentage_on_a_small_base_is_suppressed():
+    out = protect_metric_values(frame([("m", "p", "a", 50.0, 2 * 5, 3, True, "%")]))
+    assert out["suppressed"].tolist() == [True]
+
+
+def test_metrics_not_counting_people_are_left_alone():
+    out = protect_metric_values(frame([("days", "p", "a", 3.0, None, 2, False, "days")]))
+    assert out["suppressed"].tolist() == [False]
+    assert out["value"].tolist() == [3.0]
+
+
+def test_secondary_suppression_protects_a_lone_suppressed_cluster():
+    # borough 30 = a 3 + b 12 + c 15: publishing b, c and the borough would reveal a = 3
+    out = protect_metric_values(
+        frame(
+            [
+                ("m", "p", "borough", 30.0, 30, 100, True, "per 1,000 residents"),
+                ("m", "p", "a", 3.0, 3, 100, True, "per 1,000 residents"),
+                ("m", "p", "b", 12.0, 12, 100, True, "per 1,000 residents"),
+                ("m", "p", "c", 15.0, 15, 100, True, "per 1,000 residents"),
+            ]
+        )
+    )
+    assert dict(zip(out["area_slug"], out["suppressed"], strict=True)) == {
+        "borough": False,
+        "a": True,
+        "b": True,
+        "c": False,
+    }
+    published = out[~out["suppressed"]]
+    unknown = 30 - published[published["area_slug"] != "borough"]["numerator"].sum()
+    assert unknown == 15  # a + b together: neither can be recovered
+
+
+def test_formula_injection_is_neutralised_but_numbers_are_not():
+    assert neutralise_formula('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
+    assert neutralise_formula("+1") == "'+1"
+    assert neutralise_formula("@SUM(A1)") == "'@SUM(A1)"
+    assert neutralise_formula("Grays") == "Grays"
+    assert neutralise_formula(-3.5) == -3.5
+    out = safe_for_download(pd.DataFrame({"a": ["-2+3", "ok"], "n": [1, 2]}))
+    assert out["a"].tolist() == ["'-2+3", "ok"]
+    assert out["n"].tolist() == [1, 2]
