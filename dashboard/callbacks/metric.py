@@ -193,6 +193,29 @@ def update_metric(metric_id: str | None, period: str | None, area: str | None) -
     return parts
 
 
+def build_download(
+    kind: str, metric_id: str | None, period: str | None, area: str | None
+) -> dict | None:
+    """The CSV or XLSX a user downloads: the values table for the period, as published."""
+    try:
+        view = resolve(period, area)
+    except StateProblem:
+        return None
+    entry = queries.metric_entry(metric_id or "")
+    if entry is None:
+        return None
+    frame = download_frame(entry, values_for_period(entry, view))
+    stem = f"{entry['metric_id']}_{queries.period_slug(view.period_label)}"
+    if kind == "csv":
+        return dcc.send_data_frame(frame.to_csv, f"{stem}.csv", index=False)
+    buffer = io.BytesIO()
+    notes = pd.DataFrame({"note": [entry["definition"], RULE_TEXT, f"Source: {entry['source']}"]})
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, sheet_name="values", index=False)
+        safe_for_download(notes).to_excel(writer, sheet_name="notes", index=False)
+    return dcc.send_bytes(buffer.getvalue(), f"{stem}.xlsx")
+
+
 def download(
     n_csv: int | None,
     n_xlsx: int | None,
@@ -200,25 +223,9 @@ def download(
     period: str | None,
     area: str | None,
 ) -> object:
-    trigger = dash.ctx.triggered_id
-    try:
-        view = resolve(period, area)
-    except StateProblem:
-        return dash.no_update
-    entry = queries.metric_entry(metric_id or "")
-    if entry is None or trigger is None:
-        return dash.no_update
-    frame = download_frame(entry, values_for_period(entry, view))
-    stem = f"{entry['metric_id']}_{queries.period_slug(view.period_label)}"
-    if trigger == "metric-download-csv":
-        return dcc.send_data_frame(frame.to_csv, f"{stem}.csv", index=False)
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, sheet_name="values", index=False)
-        pd.DataFrame(
-            {"note": [entry["definition"], RULE_TEXT, f"Source: {entry['source']}"]}
-        ).to_excel(writer, sheet_name="notes", index=False)
-    return dcc.send_bytes(buffer.getvalue(), f"{stem}.xlsx")
+    kind = {"metric-download-csv": "csv", "metric-download-xlsx": "xlsx"}.get(dash.ctx.triggered_id)
+    result = build_download(kind, metric_id, period, area) if kind else None
+    return dash.no_update if result is None else result
 
 
 def register(app: dash.Dash) -> None:

@@ -76,10 +76,16 @@ def run_axe(dash_duo) -> list[dict]:
 
 
 def screenshot(dash_duo, name: str) -> Path:
+    """The 1366x768 view a person sees first, plus the whole page for reviewing charts."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    dash_duo.driver.set_window_size(1366, 768)
+    driver = dash_duo.driver
+    driver.set_window_size(1366, 768)
     path = SCREENSHOTS / f"{name}.png"
-    dash_duo.driver.save_screenshot(str(path))
+    driver.save_screenshot(str(path))
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    driver.set_window_size(1366, min(int(height) + 100, 8000))
+    driver.save_screenshot(str(SCREENSHOTS / f"{name}-full.png"))
+    driver.set_window_size(1366, 768)
     return path
 
 

@@ -99,3 +99,38 @@ def test_pages_and_callbacks_never_touch_the_database():
             assert "duckdb" not in imported, path
             text = path.read_text().lower()
             assert "select " not in text or "from " not in text.split("select ", 1)[1][:200], path
+
+
+def test_csv_and_xlsx_downloads_carry_the_published_table(configured):
+    import base64
+    import io
+
+    import openpyxl
+
+    from dashboard.callbacks.metric import build_download
+
+    csv = build_download("csv", "eng_participants_per_1000", "2023-24", "borough")
+    assert csv["filename"] == "eng_participants_per_1000_2023-24.csv"
+    lines = csv["content"].splitlines()
+    assert lines[0] == ",".join(
+        [
+            "metric_id",
+            "metric",
+            "area",
+            "period",
+            "value",
+            "unit",
+            "numerator",
+            "denominator",
+            "target",
+            "status",
+        ]
+    )
+    grays = next(line for line in lines if "Grays" in line)
+    assert ",[c],per 1,000 residents,[c],[c]," in grays.replace('"', "")
+    xlsx = build_download("xlsx", "eng_participants_per_1000", "2023-24", "borough")
+    book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(xlsx["content"])))
+    assert book.sheetnames == ["values", "notes"]
+    rows = list(book["values"].iter_rows(values_only=True))
+    assert len(rows) == 1 + 10  # header + borough + 9 clusters
+    assert build_download("csv", "no_such_metric", "2023-24", "borough") is None
