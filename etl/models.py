@@ -1,4 +1,7 @@
-"""SQL models (one per file, staging -> core -> metrics) and the checks beside them.
+"""SQL models (one per file, staging -> core -> metrics -> marts) and the checks beside them.
+
+`metrics/` computes the catalogue KPIs (metric_values, metric_status); `marts/` holds the
+page-level aggregates a theme page reads (funnels, breakdowns) that are not KPIs.
 
 A model's dependencies are the other models and raw/ref tables its SQL names; they run in
 dependency order. A model's checks live in a same-stem .toml and compile to queries that
@@ -18,7 +21,7 @@ import duckdb
 from etl.errors import EtlError
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
-LAYERS = ("staging", "core", "metrics")
+LAYERS = ("staging", "core", "metrics", "marts")
 
 
 @dataclass(frozen=True)
