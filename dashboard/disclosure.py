@@ -23,37 +23,78 @@ def is_small(count: pd.Series) -> pd.Series:
     return count.between(SMALL_MIN, SMALL_MAX)
 
 
+def protect_counts(
+    frame: pd.DataFrame,
+    count_col: str,
+    derived_cols: tuple[str, ...] = (),
+    group_cols: tuple[str, ...] = (),
+    part_col: str | None = None,
+    total_key: object = None,
+    base_col: str | None = None,
+) -> pd.DataFrame:
+    """Suppress a table of counts of people; the general form of the rule.
+
+    - Primary: a cell whose `count_col` (or `base_col`, the base a share is taken of) is 1 to 4.
+    - Derived: `derived_cols` (rates, shares) are suppressed with their count.
+    - Secondary: within each `group_cols` group, if the parts (rows whose `part_col` is not
+      `total_key`) sit beside a published total and exactly one part is suppressed, the next
+      smallest part is suppressed too, so the hidden count cannot be recovered by subtraction.
+      Without `part_col` every row of a group is a part of an implied published total.
+    Adds a boolean `suppressed`; suppressed cells are set to missing.
+    """
+    out = frame.copy()
+    counts = out[count_col].fillna(0)
+    primary = is_small(counts)
+    if base_col is not None:
+        primary |= is_small(out[base_col].fillna(0))
+    out["suppressed"] = primary if "suppressed" not in out else out["suppressed"] | primary
+    grouped = out.groupby(list(group_cols)).groups.items() if group_cols else [(None, out.index)]
+    for _, idx in grouped:
+        part = out.loc[idx]
+        if part_col is not None:
+            parts = part[part[part_col] != total_key]
+            has_total = (part[part_col] == total_key).any()
+        else:
+            parts, has_total = part, True
+        hidden = parts["suppressed"]
+        if has_total and hidden.sum() == 1:
+            visible = parts[~hidden & (parts[count_col].fillna(0) > 0)]
+            if not visible.empty:
+                out.loc[visible[count_col].idxmin(), "suppressed"] = True
+    for col in (count_col, *derived_cols, *((base_col,) if base_col else ())):
+        out[col] = out[col].where(~out["suppressed"])
+    return out
+
+
 def protect_metric_values(
     frame: pd.DataFrame, group_cols: tuple[str, ...] = ("metric_id", "period_label")
 ) -> pd.DataFrame:
-    """Suppress metric values resting on small counts of people.
+    """Suppress metric values resting on small counts of people (see `protect_counts`).
 
-    Expects columns `value`, `numerator`, `denominator`, `counts_people` and `area_slug`.
-    Adds a boolean `suppressed`; suppressed rows have value, numerator and denominator set to
-    missing (pages and downloads render them as `[c]`). Rows of metrics that do not count
-    people (days, pay, projects) are left alone.
+    Expects `value`, `numerator`, `denominator`, `counts_people`, `area_slug` (and optionally
+    `unit`: a percentage on a base of 1 to 4 is suppressed too). The borough is the published
+    total of its clusters. Metrics that do not count people (days, pay, projects) are left
+    alone.
     """
     out = frame.copy()
+    out["suppressed"] = False
     people = out["counts_people"].fillna(False).astype(bool)
-    numerator = out["numerator"].fillna(0)
-    denominator = out["denominator"].fillna(0)
+    if not people.any():
+        return out
     share_like = out.get("unit", pd.Series("", index=out.index)).eq("%")
-    primary = people & (is_small(numerator) | (share_like & is_small(denominator)))
-    out["suppressed"] = primary
-    # Secondary: one suppressed cluster beside a published borough figure is recoverable.
-    groups = [c for c in group_cols if c in out.columns]
-    if groups:
-        for _, idx in out[people].groupby(groups).groups.items():
-            part = out.loc[idx]
-            clusters = part[part["area_slug"] != "borough"]
-            hidden = clusters["suppressed"]
-            has_total = (part["area_slug"] == "borough").any()
-            if has_total and hidden.sum() == 1:
-                visible = clusters[~hidden & (clusters["numerator"].fillna(0) > 0)]
-                if not visible.empty:
-                    out.loc[visible["numerator"].idxmin(), "suppressed"] = True
-    for col in ("value", "numerator", "denominator"):
-        out[col] = out[col].where(~out["suppressed"])
+    protected = protect_counts(
+        out[people].assign(_base=out["denominator"].where(share_like)),
+        "numerator",
+        derived_cols=("value", "denominator"),
+        group_cols=tuple(c for c in group_cols if c in out.columns),
+        part_col="area_slug",
+        total_key="borough",
+        base_col="_base",
+    )
+    out.loc[people, ["value", "numerator", "denominator", "suppressed"]] = protected[
+        ["value", "numerator", "denominator", "suppressed"]
+    ]
+    out["suppressed"] = out["suppressed"].astype(bool)
     return out
 
 

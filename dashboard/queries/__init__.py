@@ -33,10 +33,14 @@ def configure(db_path: Path) -> None:
     _warehouse = Warehouse(db_path)
 
 
-def _wh() -> Warehouse:
+def warehouse() -> Warehouse:
+    """The configured warehouse, for the per-theme query modules in this package."""
     if _warehouse is None:
         raise WarehouseMissing("the query layer has not been configured")
     return _warehouse
+
+
+_wh = warehouse
 
 
 # Periods travel in URLs as slugs: "2024/25" <-> "2024-25", "2024/25 Q1" <-> "2024-25-q1".

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.disclosure import neutralise_formula, protect_metric_values, safe_for_download
+from dashboard.disclosure import (
+    neutralise_formula,
+    protect_counts,
+    protect_metric_values,
+    safe_for_download,
+)
 
 
 def frame(rows: list[tuple]) -> pd.DataFrame:
@@ -82,3 +87,22 @@ def test_formula_injection_is_neutralised_but_numbers_are_not():
     out = safe_for_download(pd.DataFrame({"a": ["-2+3", "ok"], "n": [1, 2]}))
     assert out["a"].tolist() == ["'-2+3", "ok"]
     assert out["n"].tolist() == [1, 2]
+
+
+def test_protect_counts_breakdown_without_an_explicit_total():
+    # ages of 40 participants: the published total (40) would reveal a lone hidden cell
+    table = pd.DataFrame(
+        {
+            "age": ["16-24", "25-34", "35-49", "50-64"],
+            "n": [2, 10, 13, 15],
+            "share": [5.0, 25.0, 32.5, 37.5],
+        }
+    )
+    out = protect_counts(table, "n", derived_cols=("share",))
+    assert out["suppressed"].tolist() == [True, True, False, False]
+    assert out["share"].isna().tolist() == [True, True, False, False]
+
+
+def test_protect_counts_keeps_zero_and_large_groups():
+    out = protect_counts(pd.DataFrame({"n": [0, 5, 6]}), "n")
+    assert not out["suppressed"].any()
