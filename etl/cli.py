@@ -14,7 +14,7 @@ DEFAULT_DB = Path("data/warehouse/ccm.duckdb")
 
 
 def _demo_data(args: argparse.Namespace) -> int:
-    from etl.demo.extracts import generate
+    from etl.demodata.extracts import generate
 
     if args.scale <= 0:
         raise EtlError(f"--scale must be greater than 0 (got {args.scale})")

@@ -12,7 +12,7 @@ import pytest
 
 from etl.build import build_warehouse
 from etl.contracts import all_tables
-from etl.demo.extracts import DELIBERATE_FAULTS, generate
+from etl.demodata.extracts import DELIBERATE_FAULTS, generate
 from etl.load import find_files
 
 

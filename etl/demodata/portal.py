@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from etl.demo.common import END, START, blank_out, fmt_date, fmt_ts, pick
-from etl.demo.reference import Borough
+from etl.demodata.common import END, START, blank_out, fmt_date, fmt_ts, pick
+from etl.demodata.reference import Borough
 
 SERVICES = {
     "Planning": ["Local Plan: {place}", "Design code for {place}", "Town centre plan: {place}"],

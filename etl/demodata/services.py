@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from etl.demo.common import DAYS, END, FY_STARTS, START, blank_out, fmt_date, fmt_ts, pick
-from etl.demo.reference import Borough
+from etl.demodata.common import DAYS, END, FY_STARTS, START, blank_out, fmt_date, fmt_ts, pick
+from etl.demodata.reference import Borough
 
 LOCKDOWNS = [
     ("2020-04-01", "2020-07-03"),
@@ -62,9 +62,7 @@ def hub_activity(rng: np.random.Generator, borough: Borough, scale: float) -> pd
 def tcca_requests(rng: np.random.Generator, borough: Borough, scale: float) -> pd.DataFrame:
     t = (DAYS - START).days.to_numpy()
     # Peaks in spring 2020 and January 2021, a tail through 2021/22, a trickle after.
-    rate = (
-        80 * np.exp(-t / 45) + 50 * np.exp(-(((t - 285) / 30) ** 2)) + 6 * np.exp(-t / 400) + 0.3
-    )
+    rate = 80 * np.exp(-t / 45) + 50 * np.exp(-(((t - 285) / 30) ** 2)) + 6 * np.exp(-t / 400) + 0.3
     per_day = rng.poisson(rate * scale)
     received = (
         np.repeat(DAYS.to_numpy(), per_day)

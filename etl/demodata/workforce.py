@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from etl.demo.common import pick
-from etl.demo.reference import Borough
+from etl.demodata.common import pick
+from etl.demodata.reference import Borough
 
 DIRECTORATES = [
     "Adults, Housing and Health",

@@ -12,11 +12,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from etl.demo import portal, services
-from etl.demo.common import FY_STARTS, write_csv
-from etl.demo.reference import load_borough
-from etl.demo.workforce import workforce
-from etl.demo.xlsx_writer import write_xlsx
+from etl.demodata import portal, services
+from etl.demodata.common import FY_STARTS, write_csv
+from etl.demodata.reference import load_borough
+from etl.demodata.workforce import workforce
+from etl.demodata.xlsx_writer import write_xlsx
 
 # A few realistic faults, so the rejects path is exercised: {file: bad rows added}.
 DELIBERATE_FAULTS = {
