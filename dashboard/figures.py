@@ -23,7 +23,7 @@ def _layout(fig: go.Figure, title: str, y_title: str = "", x_title: str = "") ->
         plot_bgcolor="white",
         paper_bgcolor="white",
         hoverlabel={"namelength": -1},
-        legend={"orientation": "h", "y": -0.2},
+        legend={"orientation": "h", "y": -0.28, "yanchor": "top", "x": 0},
     )
     fig.update_yaxes(title_text=y_title, gridcolor="#e5e5e5", zeroline=False)
     fig.update_xaxes(title_text=x_title)

@@ -130,11 +130,10 @@ def small_multiples(view: View, catalogue: pd.DataFrame) -> html.Section:
     fig.update_xaxes(showticklabels=False)
     fig.update_layout(
         height=260 * n_rows,
-        margin={"l": 40, "r": 10, "t": 60, "b": 20},
+        margin={"l": 40, "r": 10, "t": 80, "b": 20},
         font=figures.FONT,
         plot_bgcolor="white",
-        title={"text": f"Trends for {view.area_name} against the borough"},
-        legend={"orientation": "h", "y": 1.02, "x": 0, "yanchor": "bottom"},
+        legend={"orientation": "h", "y": 1.0, "x": 0, "yanchor": "top", "yref": "container"},
     )
     table = data_table(
         ["Measure", "Period", view.area_name, "Unit"],

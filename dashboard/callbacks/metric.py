@@ -144,6 +144,7 @@ def update_metric(metric_id: str | None, period: str | None, area: str | None) -
             figures.trend_by_area(history, trend_title, unit, focus, entry["target"]),
             trend_sentence,
             data_table(["Area", "Period", f"Value ({unit})"], trend_rows, caption=trend_title),
+            height=480,
         ),
     ]
     if (values["area_type"] == "cluster").any():
