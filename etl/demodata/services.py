@@ -5,21 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from etl.demodata.common import DAYS, END, FY_STARTS, START, blank_out, fmt_date, fmt_ts, pick
+from etl.demodata.common import DAYS, END, START, blank_out, fmt_date, fmt_ts, pick
 from etl.demodata.reference import Borough
 
 LOCKDOWNS = [
     ("2020-04-01", "2020-07-03"),
     ("2020-11-05", "2020-12-01"),
     ("2021-01-05", "2021-04-11"),
-]
-DIRECTORATES = [
-    "Adults, Housing and Health",
-    "Children's Services",
-    "Public Realm",
-    "Place",
-    "Resources",
-    "Strategy, Engagement and Growth",
 ]
 
 
@@ -198,6 +190,3 @@ def commitment_updates(rng: np.random.Generator, borough: Borough) -> pd.DataFra
     }
     frame["commentary"] = frame["rag"].map(notes)
     return frame
-
-
-__all__ = ["DIRECTORATES", "FY_STARTS"]
