@@ -52,6 +52,7 @@ class BuildSummary:
     db_path: Path
     files: list[FileResult]
     n_checks: int
+    ignored: list[str]
 
     @property
     def rows_read(self) -> int:
@@ -131,6 +132,15 @@ def build_warehouse(
             table_results = load_table(con, raw_dir, table, by_name, max_reject_share)
             _reconcile(con, table_results, table.raw_table)
             results += table_results
+        loaded = {r.file for r in results}
+        ignored = sorted(
+            p.relative_to(raw_dir).as_posix()
+            for p in raw_dir.rglob("*")
+            if p.is_file()
+            and not p.name.startswith(".")
+            and p.suffix.lower() != ".md"  # notes about an extract, not data
+            and p.relative_to(raw_dir).as_posix() not in loaded
+        )
         models = dependency_order(discover())
         for i, model in enumerate(models, 1):
             progress.step(f"[{i}/{len(models)}] model {model.layer}/{model.name}")
@@ -181,4 +191,4 @@ def build_warehouse(
         tmp.unlink(missing_ok=True)
         Path(str(tmp) + ".wal").unlink(missing_ok=True)
         raise
-    return BuildSummary(run_id, db_path, results, n_checks)
+    return BuildSummary(run_id, db_path, results, n_checks, ignored)

@@ -37,6 +37,9 @@ def _etl(args: argparse.Namespace) -> int:
         f"{summary.rows_read:,} rows read, {summary.rows_rejected:,} rejected "
         f"(see table etl_rejects), {summary.n_checks} checks passed"
     )
+    if summary.ignored:
+        shown = ", ".join(summary.ignored[:5]) + (" ..." if len(summary.ignored) > 5 else "")
+        print(f"ignored {len(summary.ignored)} file(s) that match no contract: {shown}")
     return 0
 
 

@@ -141,3 +141,24 @@ def test_warehouse_has_the_tables_the_dashboard_reads(tiny_db, table):
         0 if table == "etl_rejects" else 1
     )
     con.close()
+
+
+def test_files_matching_no_contract_are_reported_not_silently_dropped(raw_copy, tmp_path, capsys):
+    (raw_copy / "portal" / "notes.txt").write_text("not an extract")
+    (raw_copy / "finance").mkdir()
+    (raw_copy / "finance" / "budget.csv").write_text("a,b\n1,2\n")
+    code = main(
+        [
+            "etl",
+            "--raw",
+            str(raw_copy),
+            "--db",
+            str(tmp_path / "w.duckdb"),
+            "--quiet",
+            "--max-reject-share",
+            "1",
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "ignored 2 file(s) that match no contract: finance/budget.csv, portal/notes.txt" in out
