@@ -48,8 +48,9 @@ def protect_counts(
     if base_col is not None:
         primary |= is_small(out[base_col].fillna(0))
     out["suppressed"] = primary if "suppressed" not in out else out["suppressed"] | primary
-    grouped = out.groupby(list(group_cols)).groups.items() if group_cols else [(None, out.index)]
-    for _, idx in grouped:
+    groups = out.groupby(list(group_cols)) if group_cols else [(None, out)]
+    for _, group in groups:
+        idx = group.index
         part = out.loc[idx]
         if part_col is not None:
             parts = part[part[part_col] != total_key]

@@ -10,7 +10,8 @@ import pytest
 
 from etl.build import build_warehouse
 
-TINY = Path(__file__).resolve().parent / "fixtures" / "tiny"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TINY = FIXTURES / "tiny"
 
 
 @pytest.fixture(scope="session")
@@ -39,3 +40,11 @@ def raw_copy(tmp_path: Path) -> Path:
     target = tmp_path / "raw"
     shutil.copytree(TINY, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def engagement_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny extracts plus the Engagement page's rows (see fixtures/engagement/README.md)."""
+    db = tmp_path_factory.mktemp("engagement") / "ccm.duckdb"
+    build_warehouse(FIXTURES / "engagement", db, max_reject_share=1.0)
+    return db

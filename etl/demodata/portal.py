@@ -342,7 +342,7 @@ def budget_allocations(
             "project_id": rows["project_id"],
             "participant_id": rows["participant_id"],
             "budget_line": np.asarray(options)[line_no],
-            "allocated_gbp": np.round(budgets.loc[rows["project_id"]].to_numpy() * share / 10, 2),
+            "allocated_gbp": np.round(budgets.loc[rows["project_id"]].to_numpy() * share, 2),
             "submitted_at": fmt_ts(rows["submitted_at"]),
         }
     )

@@ -1,0 +1,689 @@
+"""Engagement page behaviour: reach, funnel, tools, who we hear from, being heard, budgets,
+Places pins and the project explorer, all for the period and cluster in the URL."""
+
+from __future__ import annotations
+
+import dash
+import pandas as pd
+from dash import Input, Output, dcc, html
+
+from dashboard import engagement_figures as figs
+from dashboard import figures, ids, queries
+from dashboard.components import chart_block, data_table, rag_badge
+from dashboard.disclosure import SUPPRESSED
+from dashboard.format import number
+from dashboard.queries import engagement as q
+from dashboard.states import StateProblem, View, resolve
+
+HEARD_METRICS = (
+    "eng_feedback_published_share",
+    "eng_median_days_to_feedback",
+    "eng_questions_answered_share",
+    "eng_median_days_to_answer",
+)
+KIND_TEXT = {
+    "consultation": "Consultation",
+    "engagement": "Engagement",
+    "participatory_budgeting": "Participatory budgeting",
+}
+BODIES = (
+    "engagement-reach-body",
+    "engagement-funnel-body",
+    "engagement-tools-body",
+    "engagement-who-body",
+    "engagement-heard-body",
+    "engagement-budgeting-body",
+)
+
+
+def count(value: object, suppressed: bool = False) -> str:
+    """A count of people or things as a committee paper prints it."""
+    if suppressed:
+        return SUPPRESSED
+    if value is None or pd.isna(value):
+        return "no data"
+    return f"{int(value):,}"
+
+
+def pct(value: object, suppressed: bool = False) -> str:
+    if suppressed:
+        return SUPPRESSED
+    if value is None or pd.isna(value):
+        return "no data"
+    return f"{float(value):.1f}%"
+
+
+def money(value: object) -> str:
+    if value is None or pd.isna(value):
+        return "none"
+    return f"£{float(value):,.0f}"
+
+
+def where(view: View) -> str:
+    return "across the borough" if view.area_slug == "borough" else f"in {view.area_name}"
+
+
+# --- Reach -------------------------------------------------------------------------------------
+
+
+def reach_section(view: View) -> list:
+    frame = q.reach(view.period_label, view.period_type)
+    clusters = frame[frame["area_slug"] != "borough"]
+    here = frame[frame["area_slug"] == view.area_slug].iloc[0]
+    published = clusters.dropna(subset=["participants_per_1000"]).sort_values(
+        "participants_per_1000"
+    )
+    lowest = published.head(3)
+    hidden = clusters[clusters["participants_suppressed"]]["area_name"].tolist()
+    if lowest.empty:
+        callout = "No cluster has a published reach figure for this period."
+    else:
+        callout = "Lowest reach: " + "; ".join(
+            f"{r.area_name} ({r.participants_per_1000:.2f} per 1,000)" for r in lowest.itertuples()
+        )
+        callout += "."
+    if hidden:
+        callout += f" Not published for small numbers: {', '.join(hidden)}."
+    rate = number(
+        here["participants_per_1000"], "per 1,000 residents", 2, here["participants_suppressed"]
+    )
+    headline = (
+        f"{count(here['n_participants'], here['participants_suppressed'])} residents took part "
+        f"{where(view)} in {view.period_label} "
+        f"({rate}), "
+        f"making {count(here['n_contributions'])} contributions; "
+        f"{count(here['n_new_registrations'], here['registrations_suppressed'])} new registrations."
+    )
+    unplaced = frame[frame["area_slug"] == "borough"]["n_contributions_unplaced"].iloc[0]
+    note = (
+        f"Contributions from outside the borough or with no ward given: {count(unplaced)}; "
+        "they count towards no cluster."
+    )
+    title = f"Residents taking part per 1,000 residents, {view.period_label}"
+    values = frame.rename(columns={"participants_per_1000": "value"})
+    map_fig = figures.cluster_map(
+        queries.ward_geojson(), queries.ward_clusters(), values, title, "per 1,000"
+    )
+    bar_fig = figures.bar_by_area(
+        values, f"{title}, clusters ranked", "per 1,000 residents", view.area_slug
+    )
+    rows = [
+        [
+            r.area_name,
+            count(r.n_participants, r.participants_suppressed),
+            number(r.participants_per_1000, "ratio", 2, r.participants_suppressed),
+            count(r.n_contributions),
+            number(r.contributions_per_1000_a_year, "ratio", 1),
+            count(r.n_new_registrations, r.registrations_suppressed),
+        ]
+        for r in frame.sort_values("sort_order").itertuples()
+    ]
+
+    def table(table_id: str) -> object:
+        return data_table(
+            [
+                "Area",
+                "Participants",
+                "Participants per 1,000",
+                "Contributions",
+                "Contributions per 1,000 a year",
+                "New registrations",
+            ],
+            rows,
+            caption=f"Reach by neighbourhood cluster, {view.period_label}",
+            table_id=table_id,
+        )
+
+    return [
+        html.P(headline, id="engagement-reach-headline"),
+        html.P(callout, id="engagement-reach-lowest", className="callout"),
+        html.P(note, className="small"),
+        chart_block(
+            "engagement-reach-map",
+            title,
+            map_fig,
+            "Each ward is shaded by its cluster's reach (darker is lower). Select a cluster on "
+            "the map to show this page for it.",
+            table("engagement-reach-table"),
+            440,
+        ),
+        chart_block(
+            "engagement-reach-bar",
+            f"{title}, clusters ranked",
+            bar_fig,
+            "Clusters ranked from highest to lowest reach; the dashed line is the borough.",
+            table("engagement-reach-bar-table"),
+            height=380,
+        ),
+    ]
+
+
+# --- Funnel ------------------------------------------------------------------------------------
+
+
+def funnel_section(view: View) -> list:
+    frame = q.funnel(view.period_label, view.area_slug)
+    if frame.empty:
+        return [html.P(f"No site visits were recorded {where(view)} in {view.period_label}.")]
+    total = q.funnel_total(frame).iloc[0]
+    sentence = (
+        f"{count(total['aware'])} visitors were aware of projects {where(view)} in "
+        f"{view.period_label}; {pct(total['informed_pct'])} went on to be informed and "
+        f"{pct(total['engaged_pct'])} contributed (engaged). "
+        f"{'All projects' if view.area_slug == 'borough' else 'Projects in this cluster'} "
+        "are included."
+    )
+    title = f"Participation funnel, {view.period_label}"
+    rows = [
+        [
+            dcc.Link(
+                r.title, href=f"/engagement/project/{r.project_id}{view.query}", title=r.title
+            ),
+            count(r.aware),
+            count(r.informed),
+            count(r.engaged),
+            pct(r.informed_pct),
+            pct(r.engaged_of_informed_pct),
+            pct(r.engaged_pct),
+        ]
+        for r in frame.itertuples()
+    ]
+    rows.append(
+        [
+            html.Strong("All projects"),
+            count(total["aware"]),
+            count(total["informed"]),
+            count(total["engaged"]),
+            pct(total["informed_pct"]),
+            pct(total["engaged_of_informed_pct"]),
+            pct(total["engaged_pct"]),
+        ]
+    )
+    table = data_table(
+        [
+            "Project",
+            "Aware",
+            "Informed",
+            "Engaged",
+            "Informed as % of aware",
+            "Engaged as % of informed",
+            "Engaged as % of aware",
+        ],
+        rows,
+        caption=f"Visitors per project, {view.period_label}",
+        table_id="engagement-funnel-table",
+    )
+    return [
+        chart_block(
+            "engagement-funnel-chart", title, figs.funnel(total, title), sentence, table, 300
+        )
+    ]
+
+
+# --- Tools -------------------------------------------------------------------------------------
+
+
+def tools_section(view: View) -> list:
+    history = q.tools_history(view.area_slug, "quarter")
+    fy = view.period_label.split(" ")[0]
+    in_period = history[history["period_label"].str.startswith(fy)]
+    if view.period_type == "quarter":
+        in_period = history[history["period_label"] == view.period_label]
+    totals = in_period.groupby(["tool_name", "tool_order"], as_index=False)["n_contributions"].sum()
+    totals = totals.sort_values(["n_contributions", "tool_order"], ascending=[False, True])
+    if totals["n_contributions"].sum() == 0:
+        sentence = f"No contributions were made {where(view)} in {view.period_label}."
+    else:
+        top = totals.iloc[0]
+        sentence = (
+            f"In {view.period_label} the most used tool {where(view)} was {top.tool_name} "
+            f"({count(top.n_contributions)} of {count(totals['n_contributions'].sum())} "
+            "contributions). The chart shows every quarter."
+        )
+    title = f"Contributions by tool, each quarter, {view.area_name}"
+    wide = history.pivot_table(
+        index="period_label", columns="tool_name", values="n_contributions", sort=False
+    )
+    tool_names = history.drop_duplicates("tool").sort_values("tool_order")["tool_name"].tolist()
+    wide = wide.reindex(columns=tool_names)
+    rows = [[period, *[count(v) for v in row]] for period, row in wide.iterrows()]
+    table = data_table(
+        ["Quarter", *tool_names],
+        rows,
+        caption=f"Contributions by tool and quarter, {view.area_name}",
+        table_id="engagement-tools-table",
+    )
+    return [
+        chart_block(
+            "engagement-tools-chart", title, figs.tools_over_time(history, title), sentence, table
+        )
+    ]
+
+
+# --- Who we hear from --------------------------------------------------------------------------
+
+
+def who_section(view: View) -> list:
+    profile = q.participant_profile(view.period_label, view.area_slug)
+    if profile.empty or profile["n_total"].fillna(0).max() == 0:
+        return [html.P(f"Nobody took part {where(view)} in {view.period_label}.")]
+    under = profile[profile["representation"] == "under-represented"]
+    named = [
+        f"{r.category} ({q.CHARACTERISTICS[r.characteristic].lower()})" for r in under.itertuples()
+    ]
+    intro = html.P(
+        [
+            "Participants who contributed in the period, by what they told us at registration, "
+            "against the Census 2021 profile of the same area. A representation ratio is the "
+            "share of participants (of those who answered) divided by the share of residents: "
+            f"below {q.UNDER_REPRESENTED_BELOW} is under-represented, above "
+            f"{q.OVER_REPRESENTED_ABOVE} over-represented. People who did not answer or "
+            "preferred not to say are counted separately, never dropped.",
+        ]
+    )
+    callout = html.P(
+        "Under-represented: " + "; ".join(named) + "."
+        if named
+        else "No group with a published figure is under-represented.",
+        id="engagement-who-under",
+        className="callout",
+    )
+    blocks = [intro, callout]
+    for characteristic, label in q.CHARACTERISTICS.items():
+        part = profile[profile["characteristic"] == characteristic]
+        if part.empty:
+            continue
+        comparator = part["comparator"].dropna()
+        has_comparator = not comparator.empty
+        total = part.iloc[0]
+        undisclosed = part[~part["is_disclosed"]]
+        undisclosed_text = "; ".join(
+            f"{r.category}: {count(r.n_participants, r.suppressed)}"
+            for r in undisclosed.itertuples()
+        )
+        basis = (
+            f"Comparator: {comparator.iloc[0]}, {view.area_name}."
+            if has_comparator
+            else "No Census 2021 comparator is published for this characteristic below borough "
+            "level, so participants are shown without one."
+        )
+        sentence = (
+            f"{label} of {count(total['n_total'], total['total_suppressed'])} participants "
+            f"{where(view)}, {view.period_label}. {basis} "
+            + (
+                f"Not answered or preferred not to say: {undisclosed_text}."
+                if undisclosed_text
+                else ""
+            )
+        )
+        rows = [
+            [
+                r.category,
+                count(r.n_participants, r.suppressed),
+                pct(
+                    100 * r.share_of_disclosed if pd.notna(r.share_of_disclosed) else None,
+                    r.suppressed,
+                )
+                if r.is_disclosed
+                else "not applicable",
+                pct(100 * r.census_share) if pd.notna(r.census_share) else "no comparator",
+                (
+                    f"{r.representation_ratio:.2f}"
+                    if pd.notna(r.representation_ratio)
+                    else (SUPPRESSED if r.suppressed else "–")
+                ),
+                r.representation or ("not answered" if not r.is_disclosed else ""),
+            ]
+            for r in part.itertuples()
+        ]
+        title = f"Participants by {label.lower()} against residents, {view.period_label}"
+        table = data_table(
+            [
+                "Group",
+                "Participants",
+                "% of those who answered",
+                "% of residents",
+                "Ratio",
+                "Representation",
+            ],
+            rows,
+            caption=f"{title}, {view.area_name}",
+            table_id=f"engagement-who-{characteristic}-table",
+        )
+        blocks.append(
+            chart_block(
+                f"engagement-who-{characteristic}",
+                title,
+                figs.representation(part, title, has_comparator),
+                sentence,
+                table,
+                height=300,
+            )
+        )
+    return blocks
+
+
+# --- Being heard -------------------------------------------------------------------------------
+
+
+def heard_section(view: View) -> list:
+    status = queries.status_for_area(view.period_label, view.area_slug)
+    status = status[status["metric_id"].isin(HEARD_METRICS)]
+    items = [
+        html.Li(
+            [
+                dcc.Link(r.short_title, href=f"/metric/{r.metric_id}{view.query}"),
+                ": ",
+                html.Strong(number(r.value, r.unit, r.decimals, r.suppressed)),
+                " ",
+                rag_badge(r.rag, r.suppressed),
+            ]
+        )
+        for r in status.itertuples()
+    ]
+    overdue = q.overdue_feedback(view.area_slug)
+    if overdue.empty:
+        overdue_part = html.P(
+            "No closed consultation is waiting longer than the target for feedback."
+        )
+    else:
+        as_at = overdue.iloc[0]
+        overdue_part = data_table(
+            ["Project", "Area", "Closed", "Days waiting"],
+            [
+                [
+                    dcc.Link(r.title, href=f"/engagement/project/{r.project_id}{view.query}"),
+                    r.area_name,
+                    f"{r.closed_on:%d %b %Y}",
+                    count(r.days_waiting_for_feedback),
+                ]
+                for r in overdue.itertuples()
+            ],
+            numeric_from=2,
+            caption=(
+                f"Feedback overdue: closed more than {as_at.feedback_target_days} days without "
+                f"'you said, we did' feedback, as at {as_at.as_at_date:%d %B %Y}"
+            ),
+            table_id="engagement-overdue-table",
+        )
+    petitions = q.petitions(view.period_label, view.area_slug)
+    if petitions.empty:
+        petition_part = html.P(f"No petitions were opened {where(view)} in {view.period_label}.")
+    else:
+        reached = int(petitions["reached_threshold"].sum())
+        petition_part = data_table(
+            [
+                "Petition",
+                "Area",
+                "Opened",
+                "Signatures",
+                "Threshold",
+                "Threshold reached",
+                "Days to response",
+            ],
+            [
+                [
+                    r.title,
+                    r.area_name,
+                    f"{r.created_on:%d %b %Y}",
+                    count(r.signatures, r.suppressed),
+                    count(r.threshold),
+                    "Yes" if r.reached_threshold else "No",
+                    count(r.days_to_response)
+                    if pd.notna(r.days_to_response)
+                    else "no response yet",
+                ]
+                for r in petitions.itertuples()
+            ],
+            numeric_from=2,
+            caption=(
+                f"Petitions opened {where(view)} in {view.period_label}: {len(petitions)}, "
+                f"{reached} reached the threshold"
+            ),
+            table_id="engagement-petitions-table",
+        )
+    return [
+        html.Ul(items, className="heard-measures", id="engagement-heard-measures"),
+        html.H3("Feedback overdue", className="h5"),
+        overdue_part,
+        html.H3("Petitions", className="h5"),
+        petition_part,
+    ]
+
+
+# --- Participatory budgeting ---------------------------------------------------------------------
+
+
+def budgeting_section(view: View) -> list:
+    frame = q.budgets(view.period_label, view.area_slug)
+    if frame.empty:
+        return [
+            html.P(
+                f"No participatory budgeting project was open {where(view)} in {view.period_label}."
+            )
+        ]
+    frame = frame.assign(pct_of_budget=100 * frame["pb_mean_per_resident"] / frame["pb_budget_gbp"])
+    published = frame["pct_of_budget"].dropna()
+    share = (
+        f"on average a resident allocated {published.mean():.0f}% of the budget offered"
+        if not published.empty
+        else "no project has enough residents taking part to publish what they allocated"
+    )
+    sentence = (
+        f"{len(frame)} participatory budgeting project(s) open {where(view)} in "
+        f"{view.period_label} offered {money(frame['pb_budget_gbp'].sum())} in all. Each "
+        f"resident shares a budget out between its lines: {share}."
+    )
+    title = f"Participatory budgets: offered and allocated by residents, {view.period_label}"
+    rows = [
+        [
+            dcc.Link(r.title, href=f"/engagement/project/{r.project_id}{view.query}"),
+            r.area_name,
+            money(r.pb_budget_gbp),
+            count(r.pb_n_allocators, r.allocators_suppressed),
+            SUPPRESSED if r.allocators_suppressed else money(r.pb_mean_per_resident),
+            pct(r.pct_of_budget, r.allocators_suppressed),
+        ]
+        for r in frame.itertuples()
+    ]
+    table = data_table(
+        [
+            "Project",
+            "Area",
+            "Budget offered",
+            "Residents allocating",
+            "Allocated by the average resident",
+            "% of the budget",
+        ],
+        rows,
+        caption=title,
+        table_id="engagement-budget-table",
+        numeric_from=2,
+    )
+    by_area = q.budgets_by_area(frame)
+    area_table = data_table(
+        ["Area", "Projects", "Budget offered"],
+        [[r.area_name, count(r.n_projects), money(r.pb_budget_gbp)] for r in by_area.itertuples()],
+        caption=f"Participatory budgets by area, {view.period_label}",
+        table_id="engagement-budget-area-table",
+    )
+    return [
+        chart_block(
+            "engagement-budget-chart", title, figs.budgets(frame, title), sentence, table, 300
+        ),
+        area_table,
+    ]
+
+
+# --- Places ------------------------------------------------------------------------------------
+
+
+def places_section(view: View, colour_by: str) -> list:
+    pins, total = q.pins(view.period_label, view.area_slug)
+    if pins.empty:
+        return [html.P(f"No Places pins were dropped {where(view)} in {view.period_label}.")]
+    shown = f"the newest {len(pins):,} of {total:,}" if total > len(pins) else f"all {total:,}"
+    sentence = (
+        f"Places pins dropped {where(view)} in {view.period_label}: {shown}, coloured by "
+        f"{'sentiment' if colour_by == 'sentiment' else 'engagement tool'}. Hover over a pin to "
+        "read its comment; the table lists the same pins."
+    )
+    title = f"Places pins, {view.period_label}, {view.area_name}"
+    fig = figs.pins_map(queries.ward_geojson(), queries.ward_clusters(), pins, colour_by, title)
+    rows = [
+        [
+            f"{r.submitted_on:%d %b %Y}",
+            (r.sentiment or "not given").capitalize(),
+            r.comment_text if isinstance(r.comment_text, str) else "(no comment)",
+        ]
+        for r in pins.head(200).itertuples()
+    ]
+    table = data_table(
+        ["Date", "Sentiment", "Comment"],
+        rows,
+        caption=f"{title} (newest {min(len(pins), 200)})",
+        table_id="engagement-pins-table",
+        numeric_from=9,
+    )
+    return [chart_block("engagement-pins", title, fig, sentence, table, height=480)]
+
+
+# --- Project explorer ----------------------------------------------------------------------------
+
+
+def explorer(view: View, search: str, kind: str, status: str, sort: str) -> list:
+    frame = q.projects(
+        view.period_label, view.area_slug, search or "", kind or "", status or "", sort or "newest"
+    )
+    scope = (
+        "every project"
+        if view.area_slug == "borough"
+        else f"projects in {view.area_name} and borough-wide projects"
+    )
+    summary = html.P(
+        f"{len(frame)} project(s) shown: {scope} open at any time in {view.period_label}.",
+        id="engagement-explorer-count",
+        role="status",
+    )
+    if frame.empty:
+        return [summary]
+    rows = [
+        [
+            dcc.Link(r.title, href=f"/engagement/project/{r.project_id}{view.query}"),
+            r.service,
+            KIND_TEXT.get(r.kind, r.kind),
+            r.area_name,
+            f"{r.opened_on:%d %b %Y}",
+            f"{r.closed_on:%d %b %Y}" if pd.notna(r.closed_on) else "open",
+            r.status.capitalize(),
+            count(r.n_contributions),
+            count(r.n_participants, r.participants_suppressed),
+            count(r.aware),
+        ]
+        for r in frame.itertuples()
+    ]
+    table = data_table(
+        [
+            "Project",
+            "Service",
+            "Kind",
+            "Area",
+            "Opened",
+            "Closed",
+            "Status",
+            "Contributions",
+            "Participants",
+            "Visitors",
+        ],
+        rows,
+        caption=f"Engagement projects, {view.period_label}, {view.area_name}",
+        table_id="engagement-explorer-table",
+        numeric_from=7,
+    )
+    return [summary, html.Div(table, className="table-responsive")]
+
+
+# --- Wiring ------------------------------------------------------------------------------------
+
+
+def update_engagement(period: str | None, area: str | None) -> tuple:
+    try:
+        view = resolve(period, area)
+    except StateProblem as problem:
+        return ("", problem.component, *([[]] * len(BODIES)))
+    context = (
+        f"{view.area_name}, {view.period_label}: who takes part on the consultation portal, "
+        "and whether they see what changed because of them."
+    )
+    return (
+        context,
+        None,
+        reach_section(view),
+        funnel_section(view),
+        tools_section(view),
+        who_section(view),
+        heard_section(view),
+        budgeting_section(view),
+    )
+
+
+def update_places(period: str | None, area: str | None, colour_by: str | None) -> list:
+    try:
+        view = resolve(period, area)
+    except StateProblem:
+        return []
+    return places_section(view, colour_by or "sentiment")
+
+
+def update_explorer(
+    period: str | None,
+    area: str | None,
+    search: str | None,
+    kind: str | None,
+    status: str | None,
+    sort: str | None,
+) -> list:
+    try:
+        view = resolve(period, area)
+    except StateProblem:
+        return []
+    kind = "" if kind in (None, "all") else kind
+    status = "" if status in (None, "all") else status
+    return explorer(view, search or "", kind, status, sort or "newest")
+
+
+def show_cluster(click: dict | None) -> object:
+    """Selecting a cluster on the reach map chooses it in the area filter (and so the URL)."""
+    if not click or not click.get("points"):
+        return dash.no_update
+    return click["points"][0]["customdata"][0]
+
+
+def register(app: dash.Dash) -> None:
+    app.callback(
+        Output(ids.AREA, "value", allow_duplicate=True),
+        Input("engagement-reach-map-graph", "clickData"),
+        prevent_initial_call=True,
+    )(show_cluster)
+    app.callback(
+        Output("engagement-context", "children"),
+        Output("engagement-problem", "children"),
+        *[Output(body, "children") for body in BODIES],
+        Input(ids.PERIOD, "value"),
+        Input(ids.AREA, "value"),
+    )(update_engagement)
+    app.callback(
+        Output("engagement-places-body", "children"),
+        Input(ids.PERIOD, "value"),
+        Input(ids.AREA, "value"),
+        Input("engagement-pin-colour", "value"),
+    )(update_places)
+    app.callback(
+        Output("engagement-explorer-body", "children"),
+        Input(ids.PERIOD, "value"),
+        Input(ids.AREA, "value"),
+        Input("engagement-explorer-search", "value"),
+        Input("engagement-explorer-kind", "value"),
+        Input("engagement-explorer-status", "value"),
+        Input("engagement-explorer-sort", "value"),
+    )(update_explorer)

@@ -1,0 +1,22 @@
+"""One engagement project: its figures, funnel, tools, budget and what residents said."""
+
+import dash
+from dash import dcc, html
+
+dash.register_page(
+    __name__,
+    path_template="/engagement/project/<project_id>",
+    name="Engagement project",
+    title="Engagement project - Collaborative Communities Monitor",
+    description="One consultation portal project in detail.",
+    order=12,
+)
+
+
+def layout(project_id: str | None = None, **_kwargs: object) -> html.Div:
+    return html.Div(
+        [
+            dcc.Store(id="engagement-project-id", data=project_id),
+            html.Div(id="engagement-project-body"),
+        ]
+    )
