@@ -12,7 +12,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures import FONT, OKABE_ITO, THURROCK_CENTRE, _layout
+from dashboard.figures import FONT, OKABE_ITO, THURROCK_CENTRE, _layout, trend_by_area
 
 PATTERNS = ["", "", "", "", "", "", "", "/", "x"]
 TOOL_COLOURS = OKABE_ITO + ["#999999", "#666666"]
@@ -64,10 +64,11 @@ def tools_over_time(frame: pd.DataFrame, title: str) -> go.Figure:
             )
         )
     fig = _layout(fig, title, y_title="Contributions")
+    fig.update_xaxes(tickangle=-45, automargin=True)
     fig.update_layout(
         barmode="stack",
-        legend={"y": -0.3, "traceorder": "normal"},
-        margin={"b": 110},
+        legend={"y": 1.02, "yanchor": "bottom", "traceorder": "normal"},
+        margin={"t": 90, "b": 40},
     )
     return fig
 
@@ -173,4 +174,15 @@ def pins_map(geojson: dict, wards: pd.DataFrame, pins: pd.DataFrame, colour_by: 
         font=FONT,
         legend={"orientation": "h", "y": 0, "yanchor": "bottom", "x": 0, "bgcolor": "white"},
     )
+    return fig
+
+
+def reach_trend(history: pd.DataFrame, title: str, focus: str) -> go.Figure:
+    """Every area's reach over time; only the chosen area and the borough are in the legend
+    (the grey lines are the other clusters, named in hover and in the table)."""
+    fig = trend_by_area(history, title, "per 1,000", focus, None)
+    keep = set(history.loc[history["area_slug"].isin([focus, "borough"]), "area_name"])
+    fig.for_each_trace(lambda t: t.update(showlegend=t.name in keep))
+    fig.update_xaxes(title_text=None, tickangle=-45, automargin=True)
+    fig.update_layout(legend={"y": 1.02, "yanchor": "bottom", "x": 0}, margin={"t": 80, "b": 40})
     return fig

@@ -26,6 +26,18 @@ KIND_TEXT = {
     "engagement": "Engagement",
     "participatory_budgeting": "Participatory budgeting",
 }
+TOOL_NAMES = {
+    "survey": "Survey",
+    "quick_poll": "Quick poll",
+    "ideas": "Ideas",
+    "questions": "Q&A",
+    "stories": "Stories",
+    "forum": "Forum",
+    "places": "Places",
+    "budget": "Participatory budgeting",
+    "petition": "Petition",
+}
+TYPE_TEXT = {"fy": "financial year", "quarter": "quarter"}
 BODIES = (
     "engagement-reach-body",
     "engagement-funnel-body",
@@ -134,6 +146,31 @@ def reach_section(view: View) -> list:
             table_id=table_id,
         )
 
+    history = q.reach_history(view.period_type).rename(columns={"participants_per_1000": "value"})
+    trend_title = f"Residents taking part per 1,000 residents, every {TYPE_TEXT[view.period_type]}"
+    trend_rows = [
+        [
+            r.period_label,
+            r.area_name,
+            number(r.value, "ratio", 2, r.participants_suppressed),
+        ]
+        for r in history[history["area_slug"].isin([view.area_slug, "borough"])].itertuples()
+    ]
+    trend_table = data_table(
+        ["Period", "Area", "Participants per 1,000"],
+        trend_rows,
+        caption=trend_title,
+        table_id="engagement-reach-trend-table",
+    )
+    trend = chart_block(
+        "engagement-reach-trend",
+        trend_title,
+        figs.reach_trend(history, trend_title, view.area_slug),
+        f"{view.area_name} (blue) against the borough (black) and the other clusters (grey); "
+        "periods with small numbers are left out of the lines.",
+        trend_table,
+        height=360,
+    )
     return [
         html.P(headline, id="engagement-reach-headline"),
         html.P(callout, id="engagement-reach-lowest", className="callout"),
@@ -155,6 +192,7 @@ def reach_section(view: View) -> list:
             table("engagement-reach-bar-table"),
             height=380,
         ),
+        trend,
     ]
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 from dash import Input, Output, dcc, html
 
 from dashboard import ids
-from dashboard.callbacks.engagement import KIND_TEXT, count, money, pct
+from dashboard.callbacks.engagement import KIND_TEXT, TOOL_NAMES, count, money, pct
 from dashboard.components import data_table, notice
 from dashboard.disclosure import SUPPRESSED
 from dashboard.queries import engagement as q
@@ -52,7 +52,10 @@ def facts(p: dict) -> html.Dl:
     if p["kind"] == "participatory_budgeting":
         items += [
             ("Budget offered", money(p["pb_budget_gbp"])),
-            ("Allocated by residents", money(p["pb_allocated_gbp"])),
+            (
+                "Allocated by the average resident",
+                SUPPRESSED if p["allocators_suppressed"] else money(p["pb_mean_per_resident"]),
+            ),
             ("Residents allocating", count(p["pb_n_allocators"], bool(p["allocators_suppressed"]))),
         ]
     children = []
@@ -71,7 +74,7 @@ def comments(project_id: str) -> html.Section:
                 html.Li(
                     [
                         html.Span(
-                            f"{r.tool.replace('_', ' ').capitalize()}, {r.submitted_on:%d %b %Y}"
+                            f"{TOOL_NAMES.get(r.tool, r.tool)}, {r.submitted_on:%d %b %Y}"
                             + (f", {r.sentiment}" if isinstance(r.sentiment, str) else "")
                             + (", answered" if r.is_answered else ""),
                             className="comment-meta",
@@ -179,6 +182,3 @@ def register(app: dash.Dash) -> None:
         Input(ids.PERIOD, "value"),
         Input(ids.AREA, "value"),
     )(update_project)
-
-
-__all__ = ["SUPPRESSED", "register", "update_project"]

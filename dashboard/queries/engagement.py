@@ -17,6 +17,7 @@ UNDER_REPRESENTED_BELOW = 0.8
 OVER_REPRESENTED_ABOVE = 1.25
 PIN_LIMIT = 2000
 COMMENT_LIMIT = 50
+AGE_ORDER = ("Under 16", "16-24", "25-34", "35-49", "50-64", "65+")
 CHARACTERISTICS = {
     "age_band": "Age band",
     "sex": "Sex",
@@ -59,10 +60,9 @@ def reach(period_label: str, period_type: str) -> pd.DataFrame:
     return frame[frame["period_label"] == period_label].reset_index(drop=True)
 
 
-def reach_history(area_slug: str, period_type: str) -> pd.DataFrame:
-    """One area's reach over every period of a type, protected alongside the other areas."""
-    frame = _protect_reach(warehouse().query("engagement_reach", period_type=period_type))
-    return frame[frame["area_slug"] == area_slug].reset_index(drop=True)
+def reach_history(period_type: str) -> pd.DataFrame:
+    """Every area's reach over every period of a type (the trend), protected period by period."""
+    return _protect_reach(warehouse().query("engagement_reach", period_type=period_type))
 
 
 def participant_profile(period_label: str, area_slug: str) -> pd.DataFrame:
@@ -73,6 +73,12 @@ def participant_profile(period_label: str, area_slug: str) -> pd.DataFrame:
     suppressed with their count, or all together when that base is 1 to 4.
     """
     frame = warehouse().query("engagement_profile", period=period_label, area=area_slug)
+    order = {band: i for i, band in enumerate(AGE_ORDER)}
+    frame = frame.assign(_order=frame["category"].map(order).fillna(len(order)))
+    frame = frame.sort_values(
+        ["characteristic", "is_disclosed", "_order", "category"],
+        ascending=[True, False, True, True],
+    ).drop(columns="_order")
     if frame.empty:
         return frame.assign(suppressed=pd.Series(dtype=bool), total_suppressed=False)
     out = protect_counts(

@@ -62,6 +62,7 @@ def test_no_people_count_of_1_to_4_leaves_the_query_layer(period, area):
     view = resolve(period.replace("/", "-").replace(" Q", "-q"), area)
     frames = [
         q.reach(view.period_label, view.period_type),
+        q.reach_history(view.period_type),
         q.participant_profile(view.period_label, view.area_slug),
         q.projects(view.period_label, view.area_slug),
         q.petitions(view.period_label, view.area_slug),
@@ -70,7 +71,7 @@ def test_no_people_count_of_1_to_4_leaves_the_query_layer(period, area):
         for col in PEOPLE_COLUMNS:
             if col in frame:
                 assert not frame[col].between(1, 4).any(), (col, frame[col].tolist())
-    prof = frames[1]
+    prof = frames[2]
     if not prof.empty:
         # within a characteristic beside its published total, never exactly one hidden cell
         published = prof[~prof["total_suppressed"]]
@@ -144,6 +145,7 @@ def test_page_sentences_state_the_figures():
     reach = str(out[2])
     assert "11 residents took part across the borough in 2023/24" in reach
     assert "Not published for small numbers: Aveley, Grays" in reach
+    assert "engagement-reach-trend" in reach
     funnel = str(out[3])
     assert "390 visitors" in funnel and "37.2%" in funnel and "5.1%" in funnel
     tools = str(out[4])
