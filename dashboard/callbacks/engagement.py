@@ -354,36 +354,10 @@ def who_section(view: View) -> list:
                 else ""
             )
         )
-        rows = [
-            [
-                r.category,
-                count(r.n_participants, r.suppressed),
-                pct(
-                    100 * r.share_of_disclosed if pd.notna(r.share_of_disclosed) else None,
-                    r.suppressed,
-                )
-                if r.is_disclosed
-                else "not applicable",
-                pct(100 * r.census_share) if pd.notna(r.census_share) else "no comparator",
-                (
-                    f"{r.representation_ratio:.2f}"
-                    if pd.notna(r.representation_ratio)
-                    else (SUPPRESSED if r.suppressed else "–")
-                ),
-                r.representation or ("not answered" if not r.is_disclosed else ""),
-            ]
-            for r in part.itertuples()
-        ]
+        rows = [representation_row(r) for r in part.itertuples()]
         title = f"Participants by {label.lower()} against residents, {view.period_label}"
         table = data_table(
-            [
-                "Group",
-                "Participants",
-                "% of those who answered",
-                "% of residents",
-                "Ratio",
-                "Representation",
-            ],
+            list(REPRESENTATION_HEADERS),
             rows,
             caption=f"{title}, {view.area_name}",
             table_id=f"engagement-who-{characteristic}-table",
@@ -399,6 +373,37 @@ def who_section(view: View) -> list:
             )
         )
     return blocks
+
+
+REPRESENTATION_HEADERS = (
+    "Group",
+    "Participants",
+    "% of those who answered",
+    "% of residents",
+    "Ratio",
+    "Representation",
+)
+
+
+def representation_row(r: object) -> list:
+    """One group of participants beside residents; undisclosed groups have no share or ratio."""
+    if r.is_disclosed:
+        share_value = 100 * r.share_of_disclosed if pd.notna(r.share_of_disclosed) else None
+        share = pct(share_value, r.suppressed)
+    else:
+        share = "not applicable"
+    if pd.notna(r.representation_ratio):
+        ratio = f"{r.representation_ratio:.2f}"
+    else:
+        ratio = SUPPRESSED if r.suppressed else "–"
+    return [
+        r.category,
+        count(r.n_participants, r.suppressed),
+        share,
+        pct(100 * r.census_share) if pd.notna(r.census_share) else "no comparator",
+        ratio,
+        r.representation or ("not answered" if not r.is_disclosed else ""),
+    ]
 
 
 # --- Being heard -------------------------------------------------------------------------------

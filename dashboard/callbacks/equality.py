@@ -10,10 +10,9 @@ import plotly.graph_objects as go
 from dash import Input, Output, dcc, html
 
 from dashboard import figures, ids, queries
-from dashboard.callbacks.engagement import count, pct
+from dashboard.callbacks.engagement import REPRESENTATION_HEADERS, representation_row
 from dashboard.callbacks.overview import headline_card
 from dashboard.components import chart_block, data_table
-from dashboard.disclosure import SUPPRESSED
 from dashboard.queries import engagement as engagement_q
 from dashboard.states import StateProblem, View, resolve
 
@@ -87,33 +86,11 @@ def participation_block(view: View) -> object:
         f"{engagement_q.UNDER_REPRESENTED_BELOW} to {engagement_q.OVER_REPRESENTED_ABOVE}."
     )
     rows = [
-        [
-            engagement_q.CHARACTERISTICS[r.characteristic],
-            r.category,
-            count(r.n_participants, r.suppressed),
-            pct(
-                100 * r.share_of_disclosed if pd.notna(r.share_of_disclosed) else None, r.suppressed
-            )
-            if r.is_disclosed
-            else "not applicable",
-            pct(100 * r.census_share) if pd.notna(r.census_share) else "no comparator",
-            f"{r.representation_ratio:.2f}"
-            if pd.notna(r.representation_ratio)
-            else (SUPPRESSED if r.suppressed else "–"),
-            r.representation or ("not answered" if not r.is_disclosed else ""),
-        ]
+        [engagement_q.CHARACTERISTICS[r.characteristic], *representation_row(r)]
         for r in compared.itertuples()
     ]
     table = data_table(
-        [
-            "Characteristic",
-            "Group",
-            "Participants",
-            "% of those who answered",
-            "% of residents",
-            "Ratio",
-            "Representation",
-        ],
+        ["Characteristic", *REPRESENTATION_HEADERS],
         rows,
         caption=title,
         table_id="equality-participation-table",
