@@ -8,6 +8,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from dashboard import queries
+from dashboard.app import create_app
 from etl.build import build_warehouse
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -48,3 +50,41 @@ def engagement_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("engagement") / "ccm.duckdb"
     build_warehouse(FIXTURES / "engagement", db, max_reject_share=1.0)
     return db
+
+
+def pytest_setup_options():
+    """Chromium flags for a root user on a closed network (dash[testing] hook)."""
+    from selenium.webdriver.chrome.options import Options
+
+    options = Options()
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1366,768",
+    ):
+        options.add_argument(flag)
+    options.binary_location = "/usr/bin/chromium"
+    return options
+
+
+@pytest.fixture(scope="session")
+def app(tiny_db):
+    """One app per session: Dash attaches callbacks and pages once per process."""
+    return create_app(tiny_db)
+
+
+@pytest.fixture
+def warehouse_at(tiny_db):
+    """Point the running app's query layer somewhere else for one test, then back."""
+
+    def point(path: Path) -> None:
+        queries.configure(path)
+
+    yield point
+    queries.configure(tiny_db)

@@ -1,56 +1,14 @@
-"""Browser-test plumbing: headless Debian chromium, axe-core from tests/browser/node_modules,
-screenshots into artifacts/screenshots (git-ignored)."""
+"""Browser-test helpers: axe-core from tests/browser/node_modules, screenshots into
+artifacts/screenshots (git-ignored), console errors. The chromium options and the shared `app`
+and `warehouse_at` fixtures are in tests/conftest.py, so every test folder uses one app."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from dashboard import queries
-from dashboard.app import create_app
-
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
-
-
-def pytest_setup_options():
-    """Chromium flags for a root user on a closed network (dash[testing] hook)."""
-    from selenium.webdriver.chrome.options import Options
-
-    options = Options()
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1366,768",
-    ):
-        options.add_argument(flag)
-    options.binary_location = "/usr/bin/chromium"
-    return options
-
-
-@pytest.fixture(scope="session")
-def app(tiny_db):
-    """One app per session: Dash attaches callbacks and pages once per process."""
-    return create_app(tiny_db)
-
-
-@pytest.fixture
-def warehouse_at(tiny_db):
-    """Point the running app's query layer somewhere else for one test, then back."""
-
-    def point(path: Path) -> None:
-        queries.configure(path)
-
-    yield point
-    queries.configure(tiny_db)
 
 
 def run_axe(dash_duo) -> list[dict]:

@@ -11,6 +11,9 @@ pytestmark = pytest.mark.browser
 
 PAGES = {
     "overview": ("/?period=2023-24&area=borough", "#headline-eng_participants_per_1000"),
+    "engagement": ("/engagement?period=2023-24&area=borough", "#engagement-reach-headline"),
+    "empowerment": ("/empowerment?period=2023-24&area=borough", "#empowerment-tcca-headline"),
+    "equality": ("/equality?period=2023-24&area=borough", "#equality-workforce-body p"),
     "cluster": ("/cluster/grays?period=2023-24&area=grays", "#cluster-table"),
     "metric": ("/metric/eng_participants_per_1000?period=2023-24&area=grays", "#metric-table"),
     "definitions": ("/metrics", "#definition-eng_participants_per_1000"),
