@@ -9,6 +9,7 @@ derived from a suppressed count is suppressed with it. Zero is not disclosive an
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 SUPPRESSED = "[c]"
@@ -127,3 +128,132 @@ def safe_for_download(frame: pd.DataFrame) -> pd.DataFrame:
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
             out[col] = out[col].map(neutralise_formula)
     return out
+
+
+TOTAL_LABEL = "Total"
+
+
+def _secondary_on_lines(values: pd.DataFrame, hidden: pd.DataFrame) -> pd.DataFrame:
+    """Grow `hidden` until no row or column of the table (margins included) has exactly one
+    hidden cell; each time, hide the smallest non-zero visible interior cell of that line, or
+    its total when there is none. Loops over table lines (a handful), never over data rows."""
+    hidden = hidden.copy()
+    n_rows, n_cols = hidden.shape
+    interior_r, interior_c = n_rows - 1, n_cols - 1
+    changed = True
+    while changed:
+        changed = False
+        lines = [("r", i) for i in range(n_rows)] + [("c", j) for j in range(n_cols)]
+        for axis, k in lines:
+            mask = hidden.iloc[k, :] if axis == "r" else hidden.iloc[:, k]
+            vals = values.iloc[k, :] if axis == "r" else values.iloc[:, k]
+            if int(mask.sum()) != 1:
+                continue
+            limit = interior_c if axis == "r" else interior_r
+            positions = list(range(len(mask)))
+            interior = [p for p in positions[:limit] if not mask.iloc[p] and vals.iloc[p] > 0]
+            pick = min(interior, key=lambda p: (vals.iloc[p], p)) if interior else limit
+            if axis == "r":
+                hidden.iloc[k, pick] = True
+            else:
+                hidden.iloc[pick, k] = True
+            changed = True
+    return hidden
+
+
+def _bridge(hidden: pd.DataFrame) -> tuple[int, int] | None:
+    """A hidden cell that alone links two parts of the graph of hidden cells (rows and columns
+    as nodes, hidden cells as edges). Such a cell is fixed by the line sums even when every
+    line has two hidden cells; a cell on a cycle is not."""
+    edges = [(i, j) for i, j in zip(*np.nonzero(hidden.to_numpy()), strict=True)]
+    for cut in edges:
+        links: dict[tuple[str, int], set] = {}
+        for i, j in edges:
+            if (i, j) != cut:
+                links.setdefault(("r", i), set()).add(("c", j))
+                links.setdefault(("c", j), set()).add(("r", i))
+        seen, todo = {("r", cut[0])}, [("r", cut[0])]
+        while todo:
+            for nxt in links.get(todo.pop(), ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        if ("c", cut[1]) not in seen:
+            return int(cut[0]), int(cut[1])
+    return None
+
+
+def _close_bridges(values: pd.DataFrame, hidden: pd.DataFrame) -> pd.DataFrame:
+    """Hide more cells until every hidden cell sits on a cycle of hidden cells: for a bridge,
+    hide the smallest visible non-zero cell in its row (else its column, else anywhere), then
+    restore the 0-or-at-least-2 rule on the lines."""
+    hidden = _secondary_on_lines(values, hidden)
+    while (cut := _bridge(hidden)) is not None:
+        visible = (~hidden.to_numpy()) & (values.to_numpy() > 0)
+        r, c = cut
+        options = [(r, j) for j in np.nonzero(visible[r, :])[0]]
+        options = options or [(i, c) for i in np.nonzero(visible[:, c])[0]]
+        options = options or list(zip(*np.nonzero(visible), strict=True))
+        if not options:
+            break
+        grid = values.to_numpy()
+        i, j = min(options, key=lambda cell: (grid[cell[0], cell[1]], cell))
+        hidden.iloc[int(i), int(j)] = True
+        hidden = _secondary_on_lines(values, hidden)
+    return hidden
+
+
+def _long_cells(grid: pd.DataFrame, row_col: str, col_col: str, name: str) -> pd.DataFrame:
+    long = grid.rename_axis(index=row_col, columns=col_col).reset_index()
+    return long.melt(id_vars=[row_col], var_name=col_col, value_name=name)
+
+
+def protect_table(
+    frame: pd.DataFrame,
+    row_col: str,
+    col_col: str,
+    count_col: str,
+    derived_cols: tuple[str, ...] = (),
+    total_label: str = TOTAL_LABEL,
+    hidden_row_totals: tuple = (),
+) -> pd.DataFrame:
+    """Two-way disclosure control for a cross-tab of counts of people published with its row
+    and column totals (one long row per cell, parts only; totals are added here).
+
+    - Primary: any cell or total of 1 to 4 is hidden.
+    - Secondary: repeated until no row or column (its total included) has exactly one hidden
+      cell, and no hidden cell is a "bridge" (fixed by combining several line sums), so
+      nothing can be recovered by subtraction from the published totals.
+    - `hidden_row_totals`: row keys whose total is hidden elsewhere (a table sharing this
+      margin), so both tables hide it alike.
+    Returns the parts plus total rows (`total_label` in `col_col` for row totals, in `row_col`
+    for column totals), with `suppressed`; hidden counts and their `derived_cols` are missing.
+    """
+    table = frame.pivot_table(
+        index=row_col, columns=col_col, values=count_col, aggfunc="sum", fill_value=0, sort=False
+    )
+    table[total_label] = table.sum(axis=1)
+    table.loc[total_label] = table.sum(axis=0)
+    hidden = (table >= SMALL_MIN) & (table <= SMALL_MAX)
+    for key in hidden_row_totals:
+        if key in hidden.index:
+            hidden.loc[key, total_label] = True
+    hidden = _close_bridges(table, hidden)
+    cells = _long_cells(table, row_col, col_col, count_col)
+    flags = _long_cells(hidden, row_col, col_col, "suppressed")
+    cells = cells.merge(flags, on=[row_col, col_col])
+    parts = frame.drop(columns=[count_col, "suppressed"], errors="ignore")
+    is_margin = cells[row_col].eq(total_label) | cells[col_col].eq(total_label)
+    interior = cells[~is_margin].merge(parts, on=[row_col, col_col], how="inner")
+    out = pd.concat([interior, cells[is_margin]], ignore_index=True)
+    for col in (count_col, *derived_cols):
+        if col in out:
+            out[col] = out[col].where(~out["suppressed"])
+    out["suppressed"] = out["suppressed"].astype(bool)
+    return out.reset_index(drop=True)
+
+
+def hidden_row_totals(protected: pd.DataFrame, row_col: str, col_col: str) -> tuple:
+    """Row keys whose total `protect_table` hid: pass to the next table sharing the margin."""
+    mask = protected[col_col].eq(TOTAL_LABEL) & protected["suppressed"]
+    return tuple(protected.loc[mask, row_col])

@@ -58,6 +58,22 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _equality_report(args: argparse.Namespace) -> int:
+    from dashboard import queries
+    from dashboard.reports.equality_report import ReportError, write
+
+    db = Path(args.db)
+    if not db.is_file():
+        raise EtlError(f"no warehouse at {db} (run `ccm etl` first)")
+    queries.configure(db)
+    try:
+        written = write(args.year, Path(args.out))
+    except ReportError as exc:
+        raise EtlError(str(exc)) from None
+    print(f"wrote {len(written)} files for the 31 March {args.year} snapshot to {args.out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ccm", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -89,6 +105,16 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8050)
     serve.add_argument("--debug", action="store_true")
     serve.set_defaults(func=_serve)
+
+    report = sub.add_parser(
+        "equality-report", help="write the Annual Workforce Equality Report (CSV, XLSX, ODS)"
+    )
+    report.add_argument(
+        "--year", type=int, required=True, help="year of the 31 March snapshot (2025 = 2024/25)"
+    )
+    report.add_argument("--out", required=True, help="folder to write the report files into")
+    report.add_argument("--db", default=str(DEFAULT_DB), help="warehouse file to read")
+    report.set_defaults(func=_equality_report)
     return parser
 
 

@@ -9,11 +9,18 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import Input, Output, dcc, html
 
-from dashboard import figures, ids, queries
-from dashboard.callbacks.engagement import REPRESENTATION_HEADERS, representation_row
+from dashboard import equality_figures, figures, ids, queries
+from dashboard.callbacks.engagement import (
+    REPRESENTATION_HEADERS,
+    count,
+    pct,
+    representation_row,
+)
 from dashboard.callbacks.overview import headline_card
 from dashboard.components import chart_block, data_table
+from dashboard.disclosure import SUPPRESSED
 from dashboard.queries import engagement as engagement_q
+from dashboard.queries import equality as equality_q
 from dashboard.states import StateProblem, View, resolve
 
 OBJECTIVES = {
@@ -150,23 +157,298 @@ def resilience_section(status: pd.DataFrame, view: View) -> list:
     ]
 
 
+def snapshot_year(view: View) -> int:
+    """The 31 March snapshot that closes the chosen financial year (2024/25 -> 2025)."""
+    return int(view.period_label[:4]) + 1
+
+
+def no_snapshot(year: int) -> object:
+    return html.P(f"There is no workforce snapshot for 31 March {year} in the warehouse.")
+
+
+def gender_pay_gap_block(year: int) -> list:
+    figures_ = equality_q.gender_pay_gap(year)
+    quartiles = equality_q.pay_quartiles(year)
+    values = dict(zip(figures_["measure"], figures_["value"], strict=True))
+    hidden = dict(zip(figures_["measure"], figures_["value_suppressed"], strict=True))
+
+    def fig(measure: str) -> str:
+        return pct(values.get(measure), bool(hidden.get(measure)))
+
+    sentence = (
+        f"At 31 March {year} women's mean hourly pay was {fig('DiffMeanHourlyPercent')} lower "
+        f"than men's and their median {fig('DiffMedianHourlyPercent')} lower (negative means "
+        f"higher). {fig('MaleBonusPercent')} of men and {fig('FemaleBonusPercent')} of women "
+        "were paid a bonus. The chart shows women and men in each hourly pay quartile."
+    )
+    rows = [[GPG_TEXT.get(m, m), m, fig(m)] for m in equality_q.GPG_MEASURES]
+    table = data_table(
+        ["Figure", "GOV.UK service name", "Value"],
+        rows,
+        caption=f"Gender pay gap, snapshot 31 March {year} (Equality Act 2010 regulations)",
+        table_id="equality-gpg-table",
+        numeric_from=2,
+    )
+    title = f"Women and men in each hourly pay quartile, 31 March {year}"
+    return [
+        html.H3("Gender pay gap", className="h4"),
+        chart_block(
+            "equality-quartiles",
+            title,
+            equality_figures.quartiles(quartiles, title),
+            sentence,
+            table,
+            height=340,
+        ),
+    ]
+
+
+def pay_gaps_block(year: int) -> list:
+    labels = equality_q.PAY_GAP_DIMENSIONS
+    trend = pd.concat(
+        [equality_q.pay_gap_trend(by) for by in labels], ignore_index=True
+    ).sort_values(["dimension", "snapshot_year"])
+    gaps = pd.concat(
+        [equality_q.pay_gaps(year, by) for by in ("ethnicity", "disability")], ignore_index=True
+    )
+    rows = [
+        [
+            labels[r.dimension],
+            f"{r.comparison_group} vs {r.reference_group}",
+            count(r.n_comparison, r.n_comparison_suppressed),
+            pct(r.mean_gap_percent, r.mean_gap_percent_suppressed),
+            pct(r.median_gap_percent, r.median_gap_percent_suppressed),
+            count(r.n_undisclosed, r.n_undisclosed_suppressed),
+        ]
+        for r in gaps.itertuples()
+    ]
+    table = data_table(
+        ["Pay gap", "Groups compared", "Staff in group", "Mean gap", "Median gap", "Not disclosed"],
+        rows,
+        caption=f"Ethnicity and disability pay gaps, 31 March {year}",
+        table_id="equality-pay-gaps-table",
+        numeric_from=2,
+    )
+    title = "Median hourly pay gaps over the years"
+    latest = trend[trend["snapshot_year"] == year]
+    said = "; ".join(
+        labels[r.dimension].lower()
+        + " "
+        + pct(r.median_gap_percent, r.median_gap_percent_suppressed)
+        for r in latest.itertuples()
+    )
+    sentence = (
+        f"Median hourly pay gaps at 31 March {year}: {said or 'none published'}. Ethnicity and "
+        "disability gaps follow the government's 2023 ethnicity pay gap guidance (White British "
+        "against all ethnic minorities; disabled against non-disabled staff); staff who did not "
+        "disclose are left out of the gap and counted in the table."
+    )
+    return [
+        html.H3("Pay gaps by sex, ethnicity and disability", className="h4"),
+        chart_block(
+            "equality-gap-trend",
+            title,
+            equality_figures.gap_trend(trend, title, labels),
+            sentence,
+            table,
+            height=340,
+        ),
+    ]
+
+
+def disclosure_block(year: int) -> list:
+    labels = equality_q.CHARACTERISTICS
+    trend = equality_q.disclosure_trend()
+    trend = trend[trend["snapshot_year"] <= year]
+    now = trend[trend["snapshot_year"] == year]
+    lowest = now.dropna(subset=["disclosure_rate_percent"]).sort_values("disclosure_rate_percent")
+    said = (
+        f"The least disclosed at 31 March {year} was "
+        f"{labels[lowest.iloc[0].characteristic].lower()} "
+        f"({pct(lowest.iloc[0].disclosure_rate_percent)} of staff)."
+        if not lowest.empty
+        else ""
+    )
+    title = "Staff who have disclosed each characteristic (commitment EQU-14)"
+    rows = [
+        [
+            labels.get(r.characteristic, r.characteristic),
+            f"31 Mar {r.snapshot_year}",
+            pct(r.disclosure_rate_percent, r.disclosure_rate_percent_suppressed),
+            count(r.n_prefer_not_to_say, r.n_prefer_not_to_say_suppressed),
+            count(r.n_not_recorded, r.n_not_recorded_suppressed),
+        ]
+        for r in trend.sort_values(["characteristic", "snapshot_year"]).itertuples()
+    ]
+    table = data_table(
+        ["Characteristic", "Snapshot", "Disclosed", "Prefer not to say", "Not recorded"],
+        rows,
+        caption=title,
+        table_id="equality-disclosure-table",
+        numeric_from=2,
+    )
+    return [
+        html.H3("Confidence to disclose", className="h4"),
+        chart_block(
+            "equality-disclosure",
+            title,
+            equality_figures.disclosure_trend(trend, title, labels),
+            f"A characteristic counts as disclosed when a member of staff gave an answer other "
+            f"than 'prefer not to say'. {said}",
+            table,
+            height=340,
+        ),
+    ]
+
+
+def living_block(year: int) -> list:
+    frame = equality_q.staff_living_by_cluster(year)
+    rows = [
+        [
+            r.area_name,
+            count(r.n_staff, r.n_staff_suppressed),
+            pct(r.share_percent, r.share_percent_suppressed),
+        ]
+        for r in frame.itertuples()
+    ]
+    return [
+        html.H3("Staff living in the borough", className="h4"),
+        data_table(
+            ["Where staff live", "Staff", "% of all staff"],
+            rows,
+            caption=f"Staff by home neighbourhood cluster, 31 March {year}",
+            table_id="equality-living-table",
+        ),
+    ]
+
+
 def workforce_section(view: View) -> list:
     """The workforce is council-wide: borough figures at the 31 March ending the year."""
     fy_label = view.period_label.split(" ")[0]
     borough_view = View(fy_label, "fy", "borough", "Thurrock (whole borough)")
     status = queries.status_for_area(fy_label, "borough")
-    snapshot_year = int(fy_label[:4]) + 1
-    return [
+    year = snapshot_year(view)
+    intro = [
         html.P(
-            f"The council's workforce at the snapshot of 31 March {snapshot_year} (financial "
-            f"year {fy_label}). The workforce is council-wide, so the area filter does not apply."
+            f"The council's workforce at the snapshot of 31 March {year} (financial year "
+            f"{fy_label}). The workforce is council-wide, so the area filter does not apply."
         ),
         measure_cards(status, OBJECTIVES["equality-workforce"], borough_view),
         html.P(
             dcc.Link(
-                f"Annual Workforce Equality Report {fy_label}: every published table",
-                href=f"/equality-report/{snapshot_year}",
+                f"Annual Workforce Equality Report {fy_label}: every published table, with "
+                "downloads",
+                href=f"/equality-report/{year}",
             )
+        ),
+    ]
+    try:
+        return [
+            *intro,
+            *gender_pay_gap_block(year),
+            *pay_gaps_block(year),
+            *disclosure_block(year),
+            *living_block(year),
+        ]
+    except equality_q.UnknownYear:
+        return [*intro, no_snapshot(year)]
+
+
+def workforce_detail(
+    period: str | None, area: str | None, characteristic: str | None, breakdown: str | None
+) -> list:
+    """Representation by grade band or directorate against the Census, and turnover."""
+    try:
+        view = resolve(period, area)
+    except StateProblem:
+        return []
+    year = snapshot_year(view)
+    characteristic = characteristic if characteristic in equality_q.CHARACTERISTICS else "sex"
+    breakdown = breakdown if breakdown in equality_q.BREAKDOWNS else "All staff"
+    label = equality_q.CHARACTERISTICS[characteristic]
+    try:
+        rep = equality_q.representation(year, characteristic, breakdown)
+        turnover = equality_q.turnover(year, characteristic)
+    except equality_q.UnknownYear:
+        return [no_snapshot(year)]
+    disclosed = rep[rep["is_disclosed"] & (rep["category"] != equality_q.TOTAL_LABEL)]
+    disclosed = disclosed[disclosed["breakdown_value"] != equality_q.TOTAL_LABEL]
+    chart_rows = disclosed.assign(
+        row_label=disclosed["breakdown_value"], share=disclosed["share_of_disclosed_percent"]
+    )
+    census = (
+        disclosed.drop_duplicates("category")
+        .dropna(subset=["census_percent"])
+        .assign(row_label="Residents 16+ (Census 2021)", share=lambda f: f["census_percent"])
+    )
+    plotted = pd.concat([census, chart_rows], ignore_index=True)
+    title = f"Staff by {label.lower()}, {breakdown.lower()}, against residents, 31 March {year}"
+    under = disclosed[disclosed["representation_ratio"] < engagement_q.UNDER_REPRESENTED_BELOW]
+    named = "; ".join(f"{r.category} ({r.breakdown_value})" for r in under.itertuples())
+    comparator = census["comparator"].iloc[0] if not census.empty else None
+    sentence = (
+        f"Each bar is 100% of the staff who disclosed their {label.lower()}"
+        + (
+            f"; the top bar is the comparator: {comparator}."
+            if comparator
+            else "; there is no Census comparator for this characteristic."
+        )
+        + (
+            f" Under-represented (ratio below {engagement_q.UNDER_REPRESENTED_BELOW}): {named}."
+            if named
+            else ""
+        )
+    )
+    rows = [
+        [
+            r.breakdown_value,
+            r.category,
+            count(r.n_staff, r.n_staff_suppressed),
+            pct(r.share_of_disclosed_percent, r.share_of_disclosed_percent_suppressed)
+            if r.is_disclosed
+            else "not applicable",
+            pct(r.census_percent) if pd.notna(r.census_percent) else "no comparator",
+            f"{r.representation_ratio:.2f}"
+            if pd.notna(r.representation_ratio)
+            else (SUPPRESSED if r.representation_ratio_suppressed else "–"),
+        ]
+        for r in rep.itertuples()
+    ]
+    table = data_table(
+        [breakdown, "Group", "Staff", "% of those who disclosed", "% of residents 16+", "Ratio"],
+        rows,
+        caption=title,
+        table_id="equality-representation-table",
+        numeric_from=2,
+    )
+    turnover_rows = [
+        [
+            r.category,
+            count(r.n_start, r.n_start_suppressed),
+            count(r.n_starters, r.n_starters_suppressed),
+            count(r.n_leavers, r.n_leavers_suppressed),
+            count(r.n_end, r.n_end_suppressed),
+            pct(r.turnover_percent, r.turnover_percent_suppressed),
+        ]
+        for r in turnover.itertuples()
+    ]
+    return [
+        chart_block(
+            "equality-representation",
+            title,
+            equality_figures.composition(plotted, title),
+            sentence,
+            table,
+            height=max(320, 60 + 40 * plotted["row_label"].nunique()),
+        ),
+        data_table(
+            ["Group", "Staff at start", "Starters", "Leavers", "Staff at end", "Turnover"],
+            turnover_rows,
+            caption=(
+                f"Starters, leavers and turnover by {label.lower()}, {view.period_label[:7]} "
+                "(turnover = leavers as % of average headcount)"
+            ),
+            table_id="equality-turnover-table",
         ),
     ]
 
@@ -191,7 +473,32 @@ def update_equality(period: str | None, area: str | None) -> tuple:
     )
 
 
+GPG_TEXT = {
+    "DiffMeanHourlyPercent": "Mean gender pay gap in hourly pay",
+    "DiffMedianHourlyPercent": "Median gender pay gap in hourly pay",
+    "DiffMeanBonusPercent": "Mean bonus gap",
+    "DiffMedianBonusPercent": "Median bonus gap",
+    "MaleBonusPercent": "Men paid a bonus",
+    "FemaleBonusPercent": "Women paid a bonus",
+    "MaleLowerQuartile": "Men in the lower quartile",
+    "FemaleLowerQuartile": "Women in the lower quartile",
+    "MaleLowerMiddleQuartile": "Men in the lower middle quartile",
+    "FemaleLowerMiddleQuartile": "Women in the lower middle quartile",
+    "MaleUpperMiddleQuartile": "Men in the upper middle quartile",
+    "FemaleUpperMiddleQuartile": "Women in the upper middle quartile",
+    "MaleTopQuartile": "Men in the top quartile",
+    "FemaleTopQuartile": "Women in the top quartile",
+}
+
+
 def register(app: dash.Dash) -> None:
+    app.callback(
+        Output("equality-workforce-detail", "children"),
+        Input(ids.PERIOD, "value"),
+        Input(ids.AREA, "value"),
+        Input("equality-characteristic", "value"),
+        Input("equality-breakdown", "value"),
+    )(workforce_detail)
     app.callback(
         Output("equality-context", "children"),
         Output("equality-problem", "children"),

@@ -1,7 +1,10 @@
 """Equality: the four equality objectives and the evidence for each, workforce included."""
 
 import dash
+import dash_bootstrap_components as dbc
 from dash import html
+
+from dashboard.queries.equality import BREAKDOWNS, CHARACTERISTICS
 
 dash.register_page(
     __name__,
@@ -21,6 +24,46 @@ OBJECTIVES = [
 ]
 
 
+def workforce_controls() -> html.Div:
+    """Which characteristic and which breakdown the representation chart shows."""
+    return html.Div(
+        [
+            html.H3("Representation and turnover", className="h4"),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        [
+                            dbc.Label("Characteristic", html_for="equality-characteristic"),
+                            dbc.Select(
+                                id="equality-characteristic",
+                                options=[
+                                    {"label": v, "value": k} for k, v in CHARACTERISTICS.items()
+                                ],
+                                value="ethnic_group",
+                            ),
+                        ],
+                        md=4,
+                    ),
+                    dbc.Col(
+                        [
+                            dbc.Label("Show", html_for="equality-breakdown"),
+                            dbc.RadioItems(
+                                id="equality-breakdown",
+                                options=[{"label": b, "value": b} for b in BREAKDOWNS],
+                                value="All staff",
+                                inline=True,
+                            ),
+                        ],
+                        md=8,
+                    ),
+                ],
+                className="g-3 mb-2",
+            ),
+            html.Div(id="equality-workforce-detail"),
+        ]
+    )
+
+
 def layout(**_kwargs: object) -> html.Div:
     return html.Div(
         [
@@ -36,7 +79,11 @@ def layout(**_kwargs: object) -> html.Div:
             html.Div(id="equality-problem"),
             *[
                 html.Section(
-                    [html.H2(title, className="h3"), html.Div(id=f"{section}-body")],
+                    [
+                        html.H2(title, className="h3"),
+                        html.Div(id=f"{section}-body"),
+                        *([workforce_controls()] if section == "equality-workforce" else []),
+                    ],
                     id=section,
                     className="theme-page-section",
                 )

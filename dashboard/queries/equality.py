@@ -1,0 +1,489 @@
+"""Equality queries: the workforce equality marts, disclosure-controlled, for the `/equality`
+page and the Annual Workforce Equality Report.
+
+Every frame returned here has been through `dashboard.disclosure` (counts of 1 to 4 people and
+anything derived from them are hidden, with secondary suppression). A hidden value is missing
+(NaN) and flagged `True` in `<column>_suppressed`; `publish()` turns a frame into display text
+with `[c]` in those cells. Years are snapshot years: 2025 = the 31 March 2025 snapshot, FY 2024/25.
+
+Functions (the page author's interface):
+- `snapshot_years() -> DataFrame`: snapshot_year, snapshot_on, fy_label, n_staff, newest first.
+- `gender_pay_gap(year) -> DataFrame`: the 14 GOV.UK figures (measure, value); a gap or share
+  resting on 1 to 4 people is hidden.
+- `pay_quartiles(year) -> DataFrame`: quartile band x sex counts and % of band, with totals.
+- `pay_gaps(year, by) -> DataFrame`: by = "ethnicity" | "disability" | "sex"; mean and median
+  hourly gaps of each group against the reference group (headline first).
+- `pay_gap_trend(by) -> DataFrame`: the headline gap of `by` in every year.
+- `representation(year, characteristic, by) -> DataFrame`: by = "All staff" | "Grade band" |
+  "Directorate"; counts, share of those who disclosed, Census 2021 comparator and
+  representation ratio, with `Total` rows (the published margins).
+- `disclosure_trend() -> DataFrame`: disclosure rate of each characteristic in every year.
+- `turnover(year, characteristic) -> DataFrame`: start and end headcount, starters, leavers
+  and turnover % by category, plus the all-staff row.
+- `staff_living_by_cluster(year) -> DataFrame`: staff by home cluster (and outside the borough).
+- `report_tables(year) -> list[ReportTable]`: every table the annual report publishes, as
+  display-ready frames (`[c]` for hidden cells) with titles, descriptions and column docs.
+- `publish(frame, decimals)`: any frame above -> display values (`[c]`, rounded, flags dropped).
+A year with no snapshot raises `UnknownYear` (a LookupError); names for display are in
+`CHARACTERISTICS`, `BREAKDOWNS` and `PAY_GAP_DIMENSIONS`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from dashboard.disclosure import (
+    SUPPRESSED,
+    TOTAL_LABEL,
+    hidden_row_totals,
+    is_small,
+    protect_counts,
+    protect_table,
+)
+from dashboard.queries import warehouse
+
+CHARACTERISTICS = {
+    "sex": "Sex",
+    "age_band": "Age band",
+    "ethnic_group": "Ethnic group",
+    "disability": "Disability",
+    "religion": "Religion or belief",
+    "sexual_orientation": "Sexual orientation",
+}
+BREAKDOWNS = ("All staff", "Grade band", "Directorate")
+PAY_GAP_DIMENSIONS = {"sex": "Gender", "ethnicity": "Ethnicity", "disability": "Disability"}
+UNDISCLOSED = ("Not disclosed", "Prefer not to say")
+GPG_MEASURES = (
+    "DiffMeanHourlyPercent",
+    "DiffMedianHourlyPercent",
+    "DiffMeanBonusPercent",
+    "DiffMedianBonusPercent",
+    "MaleBonusPercent",
+    "FemaleBonusPercent",
+    "MaleLowerQuartile",
+    "FemaleLowerQuartile",
+    "MaleLowerMiddleQuartile",
+    "FemaleLowerMiddleQuartile",
+    "MaleUpperMiddleQuartile",
+    "FemaleUpperMiddleQuartile",
+    "MaleTopQuartile",
+    "FemaleTopQuartile",
+)
+
+
+class UnknownYear(LookupError):
+    """No workforce snapshot for the requested year."""
+
+
+@dataclass
+class ReportTable:
+    """One published table: `frame` is display-ready (`[c]` in hidden cells)."""
+
+    name: str
+    title: str
+    description: str
+    columns: dict[str, str]
+    frame: pd.DataFrame = field(repr=False)
+
+
+def _flag(frame: pd.DataFrame, cols: tuple[str, ...], hidden: pd.Series) -> pd.DataFrame:
+    """Record which cells of `cols` are hidden; hidden values become missing."""
+    out = frame.copy()
+    for col in cols:
+        previous = out.get(f"{col}_suppressed", pd.Series(False, index=out.index))
+        flag = previous.fillna(False).astype(bool) | hidden.reindex(out.index).fillna(False)
+        out[f"{col}_suppressed"] = flag.astype(bool)
+        out[col] = out[col].where(~out[f"{col}_suppressed"])
+    return out
+
+
+def _any_hidden(frame: pd.DataFrame) -> pd.Series:
+    flags = [c for c in frame.columns if c.endswith("_suppressed")]
+    return frame[flags].any(axis=1) if flags else pd.Series(False, index=frame.index)
+
+
+def publish(frame: pd.DataFrame, decimals: int | None = None) -> pd.DataFrame:
+    """Display/download values: `[c]` where a cell is hidden, flag columns dropped.
+
+    Counts (`n_*`) become whole numbers and other decimals are rounded to `decimals` (if
+    given); numbers stay numbers so CSVs remain tidy and sortable.
+    """
+    out = frame.copy()
+    for col in out.columns:
+        if col.endswith("_suppressed"):
+            continue
+        if col.startswith("n_") and pd.api.types.is_numeric_dtype(out[col]):
+            out[col] = out[col].round().astype("Int64")
+        elif decimals is not None and pd.api.types.is_float_dtype(out[col]):
+            out[col] = out[col].round(decimals)
+    flags = [c for c in out.columns if c.endswith("_suppressed")]
+    for flag in flags:
+        col = flag.removesuffix("_suppressed")
+        if col in out:
+            out[col] = out[col].astype(object).where(~out[flag], SUPPRESSED)
+    return out.drop(columns=[*flags, "suppressed"], errors="ignore")
+
+
+def snapshot_years() -> pd.DataFrame:
+    frame = warehouse().query("equality_snapshots")
+    hidden = is_small(frame["n_staff"])
+    columns = ["snapshot_year", "snapshot_on", "fy_label", "n_staff"]
+    return _flag(frame[columns], ("n_staff",), hidden)
+
+
+def _check_year(year: int) -> None:
+    years = warehouse().query("equality_snapshots")["snapshot_year"].astype(int)
+    if int(year) not in set(years):
+        known = ", ".join(str(y) for y in sorted(years)) or "none"
+        raise UnknownYear(f"no workforce snapshot at 31 March {year} (snapshots: {known})")
+
+
+def gender_pay_gap(year: int) -> pd.DataFrame:
+    """The 14 statutory figures; a figure resting on 1 to 4 people is hidden (a gap between
+    two groups is hidden when either group is that small)."""
+    _check_year(year)
+    frame = warehouse().query("equality_gender_pay_gap", year=int(year))
+    frame = frame.set_index("measure").reindex(list(GPG_MEASURES)).reset_index()
+    return _flag(frame[["measure", "value", "n_base"]], ("value",), is_small(frame["n_base"]))[
+        ["measure", "value", "value_suppressed"]
+    ]
+
+
+def pay_quartiles(year: int) -> pd.DataFrame:
+    """Quartile band x sex (Men, Women) with row and column totals, two-way protected; the
+    % of band is hidden with its count or when its band total is hidden."""
+    _check_year(year)
+    frame = warehouse().query("equality_pay_quartiles", year=int(year))
+    long = frame.melt(
+        id_vars=["quartile_name"],
+        value_vars=["n_male", "n_female"],
+        var_name="sex",
+        value_name="n_staff",
+    ).assign(sex=lambda f: f["sex"].map({"n_male": "Men", "n_female": "Women"}))
+    raw = long.pivot_table(index="quartile_name", columns="sex", values="n_staff", aggfunc="sum")
+    raw[TOTAL_LABEL] = raw.sum(axis=1)
+    raw.loc[TOTAL_LABEL] = raw.sum(axis=0)
+    protected = protect_table(long, "quartile_name", "sex", "n_staff")
+    count = (
+        raw.rename_axis(columns="sex")
+        .reset_index()
+        .melt(id_vars=["quartile_name"], var_name="sex", value_name="_n")
+    )
+    out = protected.merge(count, on=["quartile_name", "sex"], how="left")
+    band = out["quartile_name"].map(raw[TOTAL_LABEL])
+    out = out.assign(percent_of_band=100.0 * out["_n"] / band).drop(columns="_n")
+    band_hidden = protected[protected["sex"] == TOTAL_LABEL].set_index("quartile_name")
+    band_hidden = protected["quartile_name"].map(band_hidden["suppressed"]).fillna(False)
+    out = _flag(out, ("n_staff",), protected["suppressed"])
+    out = _flag(out, ("percent_of_band",), protected["suppressed"] | band_hidden.astype(bool))
+    order = {name: i for i, name in enumerate(["Lower", "LowerMiddle", "UpperMiddle", "Top"])}
+    sex_order = {"Men": 0, "Women": 1, TOTAL_LABEL: 2}
+    out = out.assign(
+        _q=out["quartile_name"].map(order).fillna(9), _s=out["sex"].map(sex_order)
+    ).sort_values(["_q", "_s"])
+    return out.drop(columns=["_q", "_s", "suppressed"]).reset_index(drop=True)
+
+
+def pay_gaps(year: int, by: str) -> pd.DataFrame:
+    """Pay gaps of one dimension: a gap is hidden when either group has 1 to 4 people; group
+    counts are protected as parts of the headline comparison group."""
+    _check_year(year)
+    if by not in PAY_GAP_DIMENSIONS:
+        raise ValueError(f"unknown pay gap dimension {by!r}")
+    frame = warehouse().query("equality_pay_gaps", year=int(year), dimension=by)
+    return _protect_gaps(frame)
+
+
+def _protect_gaps(frame: pd.DataFrame) -> pd.DataFrame:
+    money = (
+        "mean_comparison_gbp",
+        "median_comparison_gbp",
+        "mean_gap_percent",
+        "median_gap_percent",
+    )
+    protected = protect_counts(
+        frame,
+        "n_comparison",
+        group_cols=("snapshot_year", "dimension"),
+        part_col="is_headline",
+        total_key=True,
+    )
+    out = _flag(frame, ("n_comparison", *money), protected["suppressed"])
+    ref_small = is_small(frame["n_reference"])
+    out = _flag(
+        out, ("n_reference", "mean_reference_gbp", "median_reference_gbp", *money), ref_small
+    )
+    return _flag(out, ("n_undisclosed",), is_small(frame["n_undisclosed"]))
+
+
+def pay_gap_trend(by: str) -> pd.DataFrame:
+    if by not in PAY_GAP_DIMENSIONS:
+        raise ValueError(f"unknown pay gap dimension {by!r}")
+    return _protect_gaps(warehouse().query("equality_pay_gap_trend", dimension=by))
+
+
+_CELL = ("category", "breakdown_value")
+
+
+def _representation_all(year: int, characteristic: str) -> pd.DataFrame:
+    """All three breakdowns of one characteristic, protected together: grade band and
+    directorate tables share the all-staff margin, hidden alike in both."""
+    frame = warehouse().query(
+        "equality_representation", year=int(year), characteristic=characteristic
+    )
+    parts = {b: frame[frame["breakdown"] == b] for b in ("Grade band", "Directorate")}
+    derived = ("share_of_disclosed_percent", "representation_ratio")
+    hidden: tuple = ()
+    for _ in range(10):
+        tables = {
+            b: protect_table(
+                part, "category", "breakdown_value", "n_staff", derived, hidden_row_totals=hidden
+            )
+            for b, part in parts.items()
+        }
+        keys = {k for t in tables.values() for k in hidden_row_totals(t, *_CELL)}
+        now = tuple(sorted(keys))
+        if now == hidden:
+            break
+        hidden = now
+    everyone = frame[frame["breakdown"] == "All staff"].set_index("category")
+    grade = tables["Grade band"]
+    margin = grade[grade["breakdown_value"] == TOTAL_LABEL].set_index("category")
+    pieces = []
+    for breakdown, table in tables.items():
+        inner = table[table["breakdown_value"] != TOTAL_LABEL].assign(breakdown=breakdown)
+        pieces.append(inner)
+    all_staff = pd.DataFrame(
+        {
+            "breakdown": "All staff",
+            "breakdown_value": "All staff",
+            "category": margin.index,
+            "n_staff": margin["n_staff"].to_numpy(),
+            "suppressed": margin["suppressed"].to_numpy(),
+        }
+    )
+    for col in (
+        "is_disclosed",
+        "share_of_disclosed_percent",
+        "census_percent",
+        "comparator",
+        "representation_ratio",
+        "n_in_group",
+        "n_disclosed_in_group",
+    ):
+        all_staff[col] = all_staff["category"].map(everyone[col]) if not everyone.empty else None
+    pieces.insert(0, all_staff)
+    out = pd.concat(pieces, ignore_index=True)
+    out["characteristic"] = characteristic
+    out["snapshot_year"] = int(year)
+    out["is_disclosed"] = ~out["category"].isin([*UNDISCLOSED, TOTAL_LABEL])
+    # a share of those who disclosed would reveal the disclosed base: hide every share in a
+    # group where an undisclosed count is hidden, and any share whose count is hidden
+    group = ["breakdown", "breakdown_value"]
+    hidden_undisclosed = (
+        out.assign(h=out["suppressed"] & out["category"].isin(UNDISCLOSED))
+        .groupby(group)["h"]
+        .transform("any")
+    )
+    out = _flag(out, ("n_staff",), out["suppressed"])
+    out = _flag(out, derived, out["suppressed"] | hidden_undisclosed)
+    # group sizes are counts of people published only as the protected `Total` rows
+    return out.drop(columns=["suppressed", "n_in_group", "n_disclosed_in_group"])
+
+
+def representation(year: int, characteristic: str, by: str = "All staff") -> pd.DataFrame:
+    """Representation of one characteristic by one breakdown, with `Total` rows."""
+    _check_year(year)
+    if characteristic not in CHARACTERISTICS or by not in BREAKDOWNS:
+        raise ValueError(f"unknown characteristic {characteristic!r} or breakdown {by!r}")
+    frame = _representation_all(year, characteristic)
+    return frame[frame["breakdown"] == by].reset_index(drop=True)
+
+
+def disclosure_trend() -> pd.DataFrame:
+    """Disclosed / prefer not to say / not recorded as parts of all staff, per year and
+    characteristic; the rate is hidden with the disclosed count."""
+    frame = warehouse().query("equality_disclosure")
+    parts = ("n_disclosed", "n_prefer_not_to_say", "n_not_recorded")
+    long = frame.melt(
+        id_vars=["snapshot_year", "characteristic"], value_vars=list(parts), var_name="part"
+    )
+    protected = protect_counts(long, "value", group_cols=("snapshot_year", "characteristic"))
+    flags = protected.pivot_table(
+        index=["snapshot_year", "characteristic"],
+        columns="part",
+        values="suppressed",
+        aggfunc="any",
+    )
+    keyed = frame.set_index(["snapshot_year", "characteristic"])
+    out = frame.copy()
+    for part in parts:
+        hidden = pd.Series(flags[part].reindex(keyed.index).to_numpy(), index=frame.index)
+        out = _flag(out, (part,), hidden.astype(bool))
+    out = _flag(out, ("n_staff",), is_small(frame["n_staff"]))
+    rate_hidden = out["n_disclosed_suppressed"] | out["n_staff_suppressed"]
+    out = _flag(out, ("disclosure_rate_percent",), rate_hidden)
+    previous_hidden = rate_hidden.groupby(out["characteristic"]).shift(1, fill_value=False)
+    return _flag(out, ("change_on_previous_points",), rate_hidden | previous_hidden.astype(bool))
+
+
+def turnover(year: int, characteristic: str) -> pd.DataFrame:
+    """Starters, leavers and turnover by category of one characteristic (+ all staff); each
+    count column protected as the parts of its all-staff total."""
+    _check_year(year)
+    if characteristic not in CHARACTERISTICS:
+        raise ValueError(f"unknown characteristic {characteristic!r}")
+    frame = warehouse().query("equality_turnover", year=int(year), characteristic=characteristic)
+    out = frame.copy()
+    for col in ("n_start", "n_end", "n_starters", "n_leavers"):
+        protected = protect_counts(
+            frame.assign(**{col: frame[col].fillna(0)}),
+            col,
+            part_col="characteristic",
+            total_key="all_staff",
+        )
+        out = _flag(out, (col,), protected["suppressed"])
+    base = (frame["n_start"].fillna(0) + frame["n_end"]) / 2
+    rate_hidden = (
+        out["n_leavers_suppressed"]
+        | out["n_start_suppressed"]
+        | out["n_end_suppressed"]
+        | is_small(base.round())
+    )
+    return _flag(out, ("turnover_percent",), rate_hidden)
+
+
+def staff_living_by_cluster(year: int) -> pd.DataFrame:
+    """Staff by home cluster (parts of all staff); shares hidden with their counts."""
+    _check_year(year)
+    frame = warehouse().query("equality_living_in_borough", year=int(year))
+    protected = protect_counts(frame, "n_staff")
+    out = _flag(frame, ("n_staff", "share_percent"), protected["suppressed"])
+    return _flag(out, ("n_all_staff",), is_small(frame["n_all_staff"]))
+
+
+def _pct(frame: pd.DataFrame) -> pd.DataFrame:
+    return publish(frame, decimals=1)
+
+
+REPORT_DOCS: dict[str, dict[str, str]] = {
+    "gender_pay_gap": {
+        "measure": "Figure as the GOV.UK gender pay gap service names it",
+        "value": "Percentage (1 decimal place); gaps are % of men's pay; [c] = suppressed",
+    },
+    "pay_quartiles": {
+        "quartile_band": "Lower, LowerMiddle, UpperMiddle, Top (hourly pay quartile) or Total",
+        "sex": "Men, Women or Total",
+        "n_staff": "Full-pay relevant employees; [c] = suppressed",
+        "percent_of_band": "% of the band's full-pay relevant employees",
+    },
+    "pay_gaps": {
+        "dimension": "sex, ethnicity or disability",
+        "reference_group": "Group the gap is measured against (Men, White British, Not disabled)",
+        "comparison_group": "Group compared (headline group first, then each ethnic group)",
+        "is_headline": "True for the headline comparison",
+        "n_reference": "Full-pay relevant employees in the reference group",
+        "n_comparison": "Full-pay relevant employees in the comparison group",
+        "n_undisclosed": "Full-pay relevant employees who did not disclose (excluded from gaps)",
+        "mean_gap_percent": "(reference mean - group mean) / reference mean x 100",
+        "median_gap_percent": "(reference median - group median) / reference median x 100",
+    },
+    "representation": {
+        "breakdown": "All staff, Grade band or Directorate",
+        "breakdown_value": "The grade band or directorate (All staff for the whole workforce)",
+        "characteristic": "sex, age_band, ethnic_group, disability, religion, sexual_orientation",
+        "category": "Answer given; Not disclosed = blank record; Total = all staff in the group",
+        "n_staff": "Staff at the snapshot; [c] = suppressed",
+        "share_of_disclosed_percent": "% of staff in the group who disclosed this characteristic",
+        "census_percent": "Census 2021 share of Thurrock residents aged 16+ who answered",
+        "representation_ratio": "share_of_disclosed_percent / census_percent (1 = representative)",
+        "comparator": "The comparator used, or why there is none",
+    },
+    "disclosure": {
+        "snapshot_year": "Year of the 31 March snapshot",
+        "characteristic": "Protected characteristic",
+        "n_staff": "All staff at the snapshot",
+        "n_disclosed": "Staff who gave a substantive answer",
+        "n_prefer_not_to_say": "Staff who answered Prefer not to say",
+        "n_not_recorded": "Staff with no answer recorded",
+        "disclosure_rate_percent": "n_disclosed / n_staff x 100 (commitment EQU-14)",
+        "change_on_previous_points": "Change in the rate since the previous snapshot (points)",
+    },
+    "turnover": {
+        "characteristic": "Protected characteristic (all_staff = the whole workforce)",
+        "category": "Answer at the snapshot; Not known = leaver not in the previous snapshot",
+        "n_start": "Staff at the previous 31 March snapshot",
+        "n_end": "Staff at this snapshot",
+        "n_starters": "Staff at this snapshot whose service started in the year",
+        "n_leavers": "Leavers in the year (characteristics from the previous snapshot)",
+        "turnover_percent": "n_leavers / average of n_start and n_end x 100",
+    },
+    "living_in_borough": {
+        "area": "Neighbourhood cluster of the home address, or Outside the borough",
+        "n_staff": "Staff at the snapshot; [c] = suppressed",
+        "share_percent": "% of all staff",
+    },
+}
+
+
+def report_tables(year: int) -> list[ReportTable]:
+    """Every table of the Annual Workforce Equality Report for one snapshot year, display-
+    ready: `[c]` in hidden cells, numbers rounded to 1 decimal place, documented columns."""
+    _check_year(year)
+    gpg = _pct(gender_pay_gap(year))
+    quartiles = _pct(pay_quartiles(year)).rename(columns={"quartile_name": "quartile_band"})
+    gaps = pd.concat([pay_gaps(year, by) for by in PAY_GAP_DIMENSIONS], ignore_index=True)
+    representation_all = pd.concat(
+        [_representation_all(year, c) for c in CHARACTERISTICS], ignore_index=True
+    )
+    trend = disclosure_trend()
+    trend = trend[trend["snapshot_year"] <= int(year)]
+    turnovers = pd.concat([turnover(year, c) for c in CHARACTERISTICS], ignore_index=True)
+    turnovers = turnovers.drop_duplicates(["characteristic", "category"])
+    living = staff_living_by_cluster(year).rename(columns={"area_name": "area"})
+    frames = {
+        "gender_pay_gap": gpg,
+        "pay_quartiles": quartiles,
+        "pay_gaps": _pct(gaps),
+        "representation": _pct(representation_all),
+        "disclosure": _pct(trend),
+        "turnover": _pct(turnovers),
+        "living_in_borough": _pct(living),
+    }
+    titles = {
+        "gender_pay_gap": "Gender pay gap: the statutory figures",
+        "pay_quartiles": "Men and women in each hourly pay quartile",
+        "pay_gaps": "Gender, ethnicity and disability pay gaps",
+        "representation": "Workforce representation against the borough (Census 2021)",
+        "disclosure": "Disclosure of protected characteristics over time",
+        "turnover": "Starters, leavers and turnover by characteristic",
+        "living_in_borough": "Staff living in the borough, by neighbourhood cluster",
+    }
+    descriptions = {
+        "gender_pay_gap": "The figures the GOV.UK gender pay gap service asks for, computed as "
+        "the Equality Act 2010 (Specific Duties and Public Authorities) Regulations 2017 define "
+        "them. Positive gaps mean men are paid more.",
+        "pay_quartiles": "Full-pay relevant employees ranked by hourly pay and split into four "
+        "bands of as equal size as possible.",
+        "pay_gaps": "Mean and median gaps in hourly pay of full-pay relevant employees, "
+        "following the 2023 ethnicity pay gap guidance for employers. Positive gaps mean the "
+        "reference group is paid more.",
+        "representation": "Staff by each characteristic, overall, by grade band and by "
+        "directorate, as a share of those who disclosed, beside the borough's residents aged "
+        "16 and over.",
+        "disclosure": "Share of staff who gave a substantive answer for each characteristic.",
+        "turnover": "Starters and leavers in the financial year ending at the snapshot.",
+        "living_in_borough": "Where staff live, by the cluster of their home ward.",
+    }
+    return [
+        ReportTable(
+            name=name,
+            title=titles[name],
+            description=descriptions[name],
+            columns=REPORT_DOCS[name],
+            frame=frame[list(REPORT_DOCS[name])].reset_index(drop=True),
+        )
+        for name, frame in frames.items()
+    ]

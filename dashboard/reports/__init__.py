@@ -1,0 +1,1 @@
+"""Published reports built from the query layer (the Annual Workforce Equality Report)."""

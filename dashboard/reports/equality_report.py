@@ -1,0 +1,141 @@
+"""The Annual Workforce Equality Report as files: one CSV per table, the same tables as one
+XLSX and one ODS workbook with a `notes` sheet, and README.csv / columns.csv documenting them.
+
+Every table comes from `dashboard.queries.equality.report_tables`, so the files hold exactly
+what the report page shows: disclosure-controlled (`[c]`) and formula-neutralised.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard import queries
+from dashboard.disclosure import RULE_TEXT, safe_for_download
+from dashboard.queries.equality import ReportTable, report_tables, snapshot_years
+
+METHOD_NOTES = (
+    (
+        "Snapshot",
+        "Workforce snapshot at 31 March {year} (financial year {fy}); bonuses are those paid "
+        "in the 12 months to the snapshot; starters and leavers are in the financial year "
+        "ending at it.",
+    ),
+    (
+        "Gender pay gap",
+        "As the Equality Act 2010 (Specific Duties and Public Authorities) Regulations 2017 "
+        "define it: hourly pay and quartiles of full-pay relevant employees; bonus figures of "
+        "all relevant employees; gaps as a percentage of men's pay (mean and median). "
+        "Quartiles: staff ranked by hourly pay and split into four bands of as equal size as "
+        "possible (a remainder goes to the lowest bands first); men and women on the same rate "
+        "are spread evenly across a band boundary. Staff not recorded as male or female are not "
+        "in the statutory figures.",
+    ),
+    (
+        "Ethnicity and disability pay gaps",
+        "Following the 2023 ethnicity pay gap guidance for employers: full-pay relevant "
+        "employees; White British against all ethnic minorities combined (and each ethnic "
+        "group where publishable); not disabled against disabled. Staff who did not disclose "
+        "are counted but excluded from the gaps.",
+    ),
+    (
+        "Disclosed",
+        "A substantive answer. A blank record ('Not disclosed') and 'Prefer not to say' are not "
+        "disclosed; they are counted but left out of shares of those who disclosed.",
+    ),
+    (
+        "Comparator",
+        "Census 2021 (21 March 2021), Thurrock usual residents aged 16 and over, as a share of "
+        "those who answered. The census 65-74 and 75+ bands are summed to match the HR 65+ "
+        "band; the comparator includes retired residents.",
+    ),
+    ("Suppression", RULE_TEXT),
+    (
+        "Secondary suppression",
+        "In tables with row and column totals, more cells are hidden until no row or column "
+        "has exactly one hidden cell and no hidden cell can be worked out from the totals. A "
+        "percentage or ratio derived from a hidden count is hidden too.",
+    ),
+)
+
+
+class ReportError(ValueError):
+    """The report cannot be produced (no warehouse, unknown year)."""
+
+
+def notes(year: int) -> pd.DataFrame:
+    """The methodology notes sheet for one snapshot year."""
+    years = snapshot_years()
+    fy = years.loc[years["snapshot_year"] == int(year), "fy_label"]
+    fy_label = str(fy.iloc[0]) if not fy.empty else "unknown"
+    rows = [(topic, text.format(year=year, fy=fy_label)) for topic, text in METHOD_NOTES]
+    return pd.DataFrame(rows, columns=["topic", "note"])
+
+
+def readme(tables: list[ReportTable]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(f"{t.name}.csv", t.title, t.description) for t in tables],
+        columns=["file", "title", "description"],
+    )
+
+
+def columns_doc(tables: list[ReportTable]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(f"{t.name}.csv", col, doc) for t in tables for col, doc in t.columns.items()],
+        columns=["file", "column", "description"],
+    )
+
+
+def build(year: int) -> tuple[list[ReportTable], pd.DataFrame]:
+    """The report's tables and notes, or ReportError with a one-line reason."""
+    try:
+        years = snapshot_years()
+    except (queries.WarehouseMissing, queries.WarehouseUnreadable) as exc:
+        raise ReportError(f"no readable warehouse ({exc})") from None
+    known = sorted(int(y) for y in years["snapshot_year"])
+    if int(year) not in known:
+        listed = ", ".join(map(str, known)) or "none"
+        raise ReportError(f"no workforce snapshot at 31 March {year} (snapshots: {listed})")
+    return report_tables(year), notes(year)
+
+
+def write(year: int, out_dir: Path) -> list[Path]:
+    """Write every file of the report into `out_dir`; returns the paths written."""
+    tables, method = build(year)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    sheets: dict[str, pd.DataFrame] = {}
+    for table in tables:
+        frame = safe_for_download(table.frame)
+        path = out_dir / f"{table.name}.csv"
+        frame.to_csv(path, index=False, encoding="utf-8")
+        written.append(path)
+        sheets[table.name[:31]] = frame
+    for name, frame in (("README", readme(tables)), ("columns", columns_doc(tables))):
+        path = out_dir / f"{name}.csv"
+        safe_for_download(frame).to_csv(path, index=False, encoding="utf-8")
+        written.append(path)
+    sheets = {"notes": safe_for_download(method), **sheets, "columns": columns_doc(tables)}
+    stem = f"workforce-equality-report-{year}"
+    for suffix, engine in ((".xlsx", "openpyxl"), (".ods", "odf")):
+        path = out_dir / f"{stem}{suffix}"
+        with pd.ExcelWriter(path, engine=engine) as book:
+            for sheet, frame in sheets.items():
+                frame.to_excel(book, sheet_name=sheet, index=False)
+        written.append(path)
+    return written
+
+
+def workbook_bytes(year: int, kind: str) -> bytes:
+    """One workbook (kind "xlsx" or "ods") in memory, for the report page's downloads."""
+    import io
+
+    tables, method = build(year)
+    sheets = {"notes": method, **{t.name[:31]: t.frame for t in tables}}
+    buffer = io.BytesIO()
+    engine = {"xlsx": "openpyxl", "ods": "odf"}[kind]
+    with pd.ExcelWriter(buffer, engine=engine) as book:
+        for sheet, frame in sheets.items():
+            safe_for_download(frame).to_excel(book, sheet_name=sheet, index=False)
+    return buffer.getvalue()

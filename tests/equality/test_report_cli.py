@@ -1,0 +1,132 @@
+"""`ccm equality-report`: the files, their layout, the notes, and clear one-line errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard.disclosure import RULE_TEXT
+from dashboard.reports import equality_report
+from etl.cli import main
+from tests.equality.conftest import restored_query_layer
+
+GPG_ROWS = [
+    "DiffMeanHourlyPercent",
+    "DiffMedianHourlyPercent",
+    "DiffMeanBonusPercent",
+    "DiffMedianBonusPercent",
+    "MaleBonusPercent",
+    "FemaleBonusPercent",
+    "MaleLowerQuartile",
+    "FemaleLowerQuartile",
+    "MaleLowerMiddleQuartile",
+    "FemaleLowerMiddleQuartile",
+    "MaleUpperMiddleQuartile",
+    "FemaleUpperMiddleQuartile",
+    "MaleTopQuartile",
+    "FemaleTopQuartile",
+]
+TABLES = [
+    "gender_pay_gap",
+    "pay_quartiles",
+    "pay_gaps",
+    "representation",
+    "disclosure",
+    "turnover",
+    "living_in_borough",
+]
+
+
+@pytest.fixture(scope="module")
+def report_dir(equality_db, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("report")
+    with restored_query_layer():
+        code = main(
+            ["equality-report", "--year", "2025", "--out", str(out), "--db", str(equality_db)]
+        )
+    assert code == 0
+    return out
+
+
+def test_writes_one_csv_per_table_and_two_workbooks(report_dir: Path) -> None:
+    names = {p.name for p in report_dir.iterdir()}
+    assert {f"{t}.csv" for t in TABLES} <= names
+    assert {"README.csv", "columns.csv"} <= names
+    assert {"workforce-equality-report-2025.xlsx", "workforce-equality-report-2025.ods"} <= names
+
+
+def test_gender_pay_gap_csv_is_ready_for_the_gov_uk_service(report_dir: Path) -> None:
+    text = (report_dir / "gender_pay_gap.csv").read_text(encoding="utf-8")
+    frame = pd.read_csv(report_dir / "gender_pay_gap.csv", dtype=str)
+    assert text.splitlines()[0] == "measure,value"
+    assert frame["measure"].tolist() == GPG_ROWS
+    values = dict(zip(frame["measure"], frame["value"], strict=True))
+    # 86/530 = 16.2264 % (see test_gender_pay_gap.py), one decimal place
+    assert values["DiffMeanHourlyPercent"] == "16.2"
+    assert values["DiffMedianHourlyPercent"] == "25.0"
+    assert values["MaleBonusPercent"] == "[c]"  # 3 men received a bonus
+
+
+def test_workbooks_hold_the_same_tables_and_a_notes_sheet(report_dir: Path) -> None:
+    for name in ("workforce-equality-report-2025.xlsx", "workforce-equality-report-2025.ods"):
+        engine = "odf" if name.endswith(".ods") else "openpyxl"
+        sheets = pd.read_excel(report_dir / name, sheet_name=None, engine=engine, dtype=str)
+        assert list(sheets)[0] == "notes"
+        assert set(TABLES) <= set(sheets)
+        notes = sheets["notes"]
+        assert RULE_TEXT in notes["note"].tolist()
+        assert any("31 March 2025" in n and "2024/25" in n for n in notes["note"])
+        csv = pd.read_csv(report_dir / "gender_pay_gap.csv", dtype=str)
+        assert sheets["gender_pay_gap"]["measure"].tolist() == csv["measure"].tolist()
+
+
+def test_every_column_is_documented(report_dir: Path) -> None:
+    docs = pd.read_csv(report_dir / "columns.csv")
+    for table in TABLES:
+        header = pd.read_csv(report_dir / f"{table}.csv", nrows=0).columns.tolist()
+        documented = docs.loc[docs["file"] == f"{table}.csv", "column"].tolist()
+        assert header == documented, table
+    readme = pd.read_csv(report_dir / "README.csv")
+    assert readme["file"].tolist() == [f"{t}.csv" for t in TABLES]
+
+
+def test_no_csv_shows_a_count_of_one_to_four(report_dir: Path) -> None:
+    for table in TABLES:
+        frame = pd.read_csv(report_dir / f"{table}.csv", dtype=str)
+        for col in [c for c in frame.columns if c.startswith("n_")]:
+            shown = pd.to_numeric(frame[col].where(frame[col] != "[c]"), errors="coerce")
+            assert not shown.between(1, 4).any(), (table, col)
+
+
+def test_text_is_formula_neutralised(configured, equality_db, tmp_path: Path, monkeypatch) -> None:
+    from dashboard.queries.equality import ReportTable
+
+    evil = ReportTable(
+        "evil", "Evil", "A cell starting with =", {"a": "text"}, pd.DataFrame({"a": ["=1+1"]})
+    )
+    monkeypatch.setattr(equality_report, "report_tables", lambda year: [evil])
+    main(["equality-report", "--year", "2025", "--out", str(tmp_path), "--db", str(equality_db)])
+    assert (tmp_path / "evil.csv").read_text(encoding="utf-8").splitlines()[1] == "'=1+1"
+
+
+def test_unknown_year_is_a_one_line_error(configured, equality_db, tmp_path, capsys) -> None:
+    code = main(
+        ["equality-report", "--year", "2019", "--out", str(tmp_path), "--db", str(equality_db)]
+    )
+    err = capsys.readouterr().err.strip()
+    assert code == 1
+    assert err.count("\n") == 0
+    assert "no workforce snapshot at 31 March 2019" in err and "2024, 2025" in err
+    assert not any(tmp_path.iterdir())
+
+
+def test_missing_warehouse_is_a_one_line_error(tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "none.duckdb"
+    code = main(
+        ["equality-report", "--year", "2025", "--out", str(tmp_path / "o"), "--db", str(missing)]
+    )
+    err = capsys.readouterr().err.strip()
+    assert code == 1
+    assert err.count("\n") == 0 and "no warehouse" in err
