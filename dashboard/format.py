@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 from dashboard.disclosure import SUPPRESSED
 
 RAG_TEXT = {
@@ -86,3 +88,27 @@ POLARITY_TEXT = {
     "down": "Lower is better",
     "neutral": "Neither: a measure of context or need",
 }
+
+
+def missing(value: object) -> bool:
+    """None, NaN, NaT or pandas NA (numbers from DuckDB arrive as any of them)."""
+    return value is None or bool(pd.isna(value))
+
+
+def count(value: object, suppressed: bool = False) -> str:
+    """A count of people or things: '1,234', '[c]' or 'no data'."""
+    if suppressed:
+        return SUPPRESSED
+    return "no data" if missing(value) else f"{int(value):,}"
+
+
+def pct(value: object, suppressed: bool = False) -> str:
+    """A percentage already on the 0-100 scale: '12.3%', '[c]' or 'no data'."""
+    if suppressed:
+        return SUPPRESSED
+    return "no data" if missing(value) else f"{float(value):.1f}%"
+
+
+def money(value: object) -> str:
+    """Pounds, whole: '£1,234' or 'none'."""
+    return "none" if missing(value) else f"£{float(value):,.0f}"

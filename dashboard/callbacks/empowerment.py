@@ -18,6 +18,7 @@ from dashboard import figures, ids
 from dashboard.components import chart_block, data_table
 from dashboard.disclosure import SUPPRESSED
 from dashboard.figures import BOROUGH, FONT, HIGHLIGHT, OKABE_ITO
+from dashboard.format import count, missing
 from dashboard.queries import empowerment as q
 from dashboard.states import StateProblem, View, resolve
 
@@ -53,16 +54,6 @@ MEASURES = {
 
 
 # --- words and numbers ----------------------------------------------------------------------------
-
-
-def missing(value: object) -> bool:
-    return value is None or bool(pd.isna(value))
-
-
-def count(value: object, suppressed: bool = False) -> str:
-    if suppressed:
-        return SUPPRESSED
-    return "no data" if missing(value) else f"{int(value):,}"
 
 
 def dec(value: object, suppressed: bool = False, places: int = 1, suffix: str = "") -> str:

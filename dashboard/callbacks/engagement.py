@@ -11,7 +11,7 @@ from dashboard import engagement_figures as figs
 from dashboard import figures, ids, queries
 from dashboard.components import chart_block, data_table, rag_badge
 from dashboard.disclosure import SUPPRESSED
-from dashboard.format import number
+from dashboard.format import count, money, number, pct
 from dashboard.queries import engagement as q
 from dashboard.states import StateProblem, View, resolve
 
@@ -46,29 +46,6 @@ BODIES = (
     "engagement-heard-body",
     "engagement-budgeting-body",
 )
-
-
-def count(value: object, suppressed: bool = False) -> str:
-    """A count of people or things as a committee paper prints it."""
-    if suppressed:
-        return SUPPRESSED
-    if value is None or pd.isna(value):
-        return "no data"
-    return f"{int(value):,}"
-
-
-def pct(value: object, suppressed: bool = False) -> str:
-    if suppressed:
-        return SUPPRESSED
-    if value is None or pd.isna(value):
-        return "no data"
-    return f"{float(value):.1f}%"
-
-
-def money(value: object) -> str:
-    if value is None or pd.isna(value):
-        return "none"
-    return f"£{float(value):,.0f}"
 
 
 def where(view: View) -> str:

@@ -9,9 +9,10 @@ import pandas as pd
 from dash import Input, Output, dcc, html
 
 from dashboard import ids
-from dashboard.callbacks.engagement import KIND_TEXT, TOOL_NAMES, count, money, pct
+from dashboard.callbacks.engagement import KIND_TEXT, TOOL_NAMES
 from dashboard.components import data_table, notice
 from dashboard.disclosure import SUPPRESSED
+from dashboard.format import count, money, pct
 from dashboard.queries import engagement as q
 from dashboard.states import StateProblem, View, resolve
 

@@ -10,15 +10,11 @@ import plotly.graph_objects as go
 from dash import Input, Output, dcc, html
 
 from dashboard import equality_figures, figures, ids, queries
-from dashboard.callbacks.engagement import (
-    REPRESENTATION_HEADERS,
-    count,
-    pct,
-    representation_row,
-)
+from dashboard.callbacks.engagement import REPRESENTATION_HEADERS, representation_row
 from dashboard.callbacks.overview import headline_card
 from dashboard.components import chart_block, data_table
 from dashboard.disclosure import SUPPRESSED
+from dashboard.format import count, pct
 from dashboard.queries import engagement as engagement_q
 from dashboard.queries import equality as equality_q
 from dashboard.states import StateProblem, View, resolve
