@@ -107,6 +107,14 @@ def test_resident_free_text_renders_as_text(dash_duo, engagement_app):
     assert dash_duo.driver.find_elements("css selector", f"{comments} strong") == []
     assert run_axe(dash_duo) == []
     screenshot(dash_duo, "engagement-project")
+    # P1 carries a <script> payload (C2, from the tiny extracts): text, never a script element
+    dash_duo.wait_for_page(
+        url=dash_duo.server_url + "/engagement/project/P1?period=2023-24&area=borough"
+    )
+    dash_duo.wait_for_text_to_equal("#engagement-project-title", "Grays riverside path")
+    text = dash_duo.find_element("#engagement-project-comments").text
+    assert "<script>alert(1)</script>" in text
+    assert dash_duo.driver.find_elements("css selector", f"{comments} script") == []
     assert console_errors(dash_duo) == []
 
 
