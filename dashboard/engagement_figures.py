@@ -12,6 +12,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.engagement_labels import tool_name
 from dashboard.figures import FONT, OKABE_ITO, THURROCK_CENTRE, _layout, trend_by_area
 
 PATTERNS = ["", "", "", "", "", "", "", "/", "x"]
@@ -153,7 +154,9 @@ def pins_map(geojson: dict, wards: pd.DataFrame, pins: pd.DataFrame, colour_by: 
     )
     for i, (group, part) in enumerate(data.groupby("group", sort=True)):
         colour = SENTIMENT_COLOURS.get(group, TOOL_COLOURS[i % len(TOOL_COLOURS)])
-        label = html.escape(str(group).replace("_", " ").capitalize())
+        label = html.escape(
+            tool_name(group) if key == "tool" else str(group).replace("_", " ").capitalize()
+        )
         fig.add_trace(
             go.Scattermap(
                 lat=part["lat"],

@@ -3,14 +3,18 @@ Places pins and the project explorer, all for the period and cluster in the URL.
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs
+
 import dash
 import pandas as pd
-from dash import Input, Output, dcc, html
+from dash import Input, Output, ctx, dcc, html
 
 from dashboard import engagement_figures as figs
 from dashboard import figures, ids, queries
+from dashboard.callbacks.shell import merge_search
 from dashboard.components import chart_block, data_table, rag_badge
 from dashboard.disclosure import SUPPRESSED
+from dashboard.engagement_labels import KIND_TEXT, explorer_choice, tool_name
 from dashboard.format import count, money, number, pct
 from dashboard.queries import engagement as q
 from dashboard.states import StateProblem, View, resolve
@@ -21,22 +25,6 @@ HEARD_METRICS = (
     "eng_questions_answered_share",
     "eng_median_days_to_answer",
 )
-KIND_TEXT = {
-    "consultation": "Consultation",
-    "engagement": "Engagement",
-    "participatory_budgeting": "Participatory budgeting",
-}
-TOOL_NAMES = {
-    "survey": "Survey",
-    "quick_poll": "Quick poll",
-    "ideas": "Ideas",
-    "questions": "Q&A",
-    "stories": "Stories",
-    "forum": "Forum",
-    "places": "Places",
-    "budget": "Participatory budgeting",
-    "petition": "Petition",
-}
 TYPE_TEXT = {"fy": "financial year", "quarter": "quarter"}
 BODIES = (
     "engagement-reach-body",
@@ -55,6 +43,27 @@ def where(view: View) -> str:
 # --- Reach -------------------------------------------------------------------------------------
 
 
+def lowest_reach_callout(published: pd.DataFrame) -> str:
+    """Clusters nobody took part from, then the (up to) three lowest that somebody did."""
+    if published.empty:
+        return "No cluster has a published reach figure for this period."
+    none = published[published["participants_per_1000"] == 0]
+    lowest = published[published["participants_per_1000"] > 0].head(3)
+    parts = []
+    if not none.empty:
+        parts.append("No resident took part from " + ", ".join(none["area_name"]) + ".")
+    if not lowest.empty:
+        parts.append(
+            "Lowest reach: "
+            + "; ".join(
+                f"{r.area_name} ({r.participants_per_1000:.2f} per 1,000)"
+                for r in lowest.itertuples()
+            )
+            + "."
+        )
+    return " ".join(parts)
+
+
 def reach_section(view: View) -> list:
     frame = q.reach(view.period_label, view.period_type)
     clusters = frame[frame["area_slug"] != "borough"]
@@ -62,15 +71,8 @@ def reach_section(view: View) -> list:
     published = clusters.dropna(subset=["participants_per_1000"]).sort_values(
         "participants_per_1000"
     )
-    lowest = published.head(3)
+    callout = lowest_reach_callout(published)
     hidden = clusters[clusters["participants_suppressed"]]["area_name"].tolist()
-    if lowest.empty:
-        callout = "No cluster has a published reach figure for this period."
-    else:
-        callout = "Lowest reach: " + "; ".join(
-            f"{r.area_name} ({r.participants_per_1000:.2f} per 1,000)" for r in lowest.itertuples()
-        )
-        callout += "."
     if hidden:
         callout += f" Not published for small numbers: {', '.join(hidden)}."
     rate = number(
@@ -143,8 +145,7 @@ def reach_section(view: View) -> list:
         "engagement-reach-trend",
         trend_title,
         figs.reach_trend(history, trend_title, view.area_slug),
-        f"{view.area_name} (blue) against the borough (black) and the other clusters (grey); "
-        "periods with small numbers are left out of the lines.",
+        trend_sentence(history, view),
         trend_table,
         height=360,
     )
@@ -173,20 +174,49 @@ def reach_section(view: View) -> list:
     ]
 
 
+def trend_sentence(history: pd.DataFrame, view: View) -> str:
+    """The chosen area's latest published reach against its first, in words."""
+    mine = history[(history["area_slug"] == view.area_slug)].dropna(subset=["value"])
+    lines = (
+        "the borough (black) against each cluster (grey)"
+        if view.area_slug == "borough"
+        else f"{view.area_name} (blue) against the borough (black) and the other clusters (grey)"
+    )
+    if len(mine) < 2:
+        change = f"{view.area_name} has fewer than two published periods to compare."
+    else:
+        first, last = mine.iloc[0], mine.iloc[-1]
+        change = (
+            f"{view.area_name}: {last.value:.2f} per 1,000 in {last.period_label}, against "
+            f"{first.value:.2f} in {first.period_label}."
+        )
+    return f"{change} The lines show {lines}; periods with small numbers are left out."
+
+
 # --- Funnel ------------------------------------------------------------------------------------
+
+
+def funnel_scope(view: View) -> str:
+    if view.area_slug == "borough":
+        return "every project"
+    return f"projects in {view.area_name} and borough-wide projects"
 
 
 def funnel_section(view: View) -> list:
     frame = q.funnel(view.period_label, view.area_slug)
     if frame.empty:
-        return [html.P(f"No site visits were recorded {where(view)} in {view.period_label}.")]
+        return [
+            html.P(
+                f"No site visits were recorded {where(view)} in {view.period_label} "
+                f"({funnel_scope(view)})."
+            )
+        ]
     total = q.funnel_total(frame).iloc[0]
     sentence = (
         f"{count(total['aware'])} visitors were aware of projects {where(view)} in "
         f"{view.period_label}; {pct(total['informed_pct'])} went on to be informed and "
         f"{pct(total['engaged_pct'])} contributed (engaged). "
-        f"{'All projects' if view.area_slug == 'borough' else 'Projects in this cluster'} "
-        "are included."
+        f"Included: {funnel_scope(view)}."
     )
     title = f"Participation funnel, {view.period_label}"
     rows = [
@@ -280,8 +310,20 @@ def tools_section(view: View) -> list:
 
 def who_section(view: View) -> list:
     profile = q.participant_profile(view.period_label, view.area_slug)
+    if not profile.empty and profile["total_suppressed"].any():
+        return [
+            html.P(
+                f"Fewer than 5 people took part {where(view)} in {view.period_label}, too few "
+                "to publish who they are without risk of identifying someone.",
+                id="engagement-who-under",
+            )
+        ]
     if profile.empty or profile["n_total"].fillna(0).max() == 0:
-        return [html.P(f"Nobody took part {where(view)} in {view.period_label}.")]
+        return [
+            html.P(
+                f"Nobody took part {where(view)} in {view.period_label}.", id="engagement-who-under"
+            )
+        ]
     under = profile[profile["representation"] == "under-represented"]
     named = [
         f"{r.category} ({q.CHARACTERISTICS[r.characteristic].lower()})" for r in under.itertuples()
@@ -431,6 +473,13 @@ def heard_section(view: View) -> list:
         petition_part = html.P(f"No petitions were opened {where(view)} in {view.period_label}.")
     else:
         reached = int(petitions["reached_threshold"].sum())
+        responded = petitions["days_to_response"].dropna()
+        response = (
+            f"median {responded.median():.0f} days from opening to the council's response "
+            f"({len(responded)} answered)"
+            if not responded.empty
+            else "none answered yet"
+        )
         petition_part = data_table(
             [
                 "Petition",
@@ -458,7 +507,7 @@ def heard_section(view: View) -> list:
             numeric_from=2,
             caption=(
                 f"Petitions opened {where(view)} in {view.period_label}: {len(petitions)}, "
-                f"{reached} reached the threshold"
+                f"{reached} reached the threshold; {response}"
             ),
             table_id="engagement-petitions-table",
         )
@@ -522,10 +571,22 @@ def budgeting_section(view: View) -> list:
     )
     by_area = q.budgets_by_area(frame)
     area_table = data_table(
-        ["Area", "Projects", "Budget offered"],
-        [[r.area_name, count(r.n_projects), money(r.pb_budget_gbp)] for r in by_area.itertuples()],
-        caption=f"Participatory budgets by area, {view.period_label}",
+        ["Area", "Projects", "Budget offered", "Allocated by the average resident, % of budget"],
+        [
+            [
+                r.area_name,
+                count(r.n_projects),
+                money(r.pb_budget_gbp),
+                pct(r.pct_allocated) if pd.notna(r.pct_allocated) else "not published",
+            ]
+            for r in by_area.itertuples()
+        ],
+        caption=(
+            f"Participatory budgets by area, {view.period_label} (the average share allocated "
+            "counts only projects with 5 or more residents allocating)"
+        ),
         table_id="engagement-budget-area-table",
+        numeric_from=1,
     )
     return [
         chart_block(
@@ -553,13 +614,14 @@ def places_section(view: View, colour_by: str) -> list:
     rows = [
         [
             f"{r.submitted_on:%d %b %Y}",
+            tool_name(r.tool),
             (r.sentiment or "not given").capitalize(),
             r.comment_text if isinstance(r.comment_text, str) else "(no comment)",
         ]
         for r in pins.head(200).itertuples()
     ]
     table = data_table(
-        ["Date", "Sentiment", "Comment"],
+        ["Date", "Tool", "Sentiment", "Comment"],
         rows,
         caption=f"{title} (newest {min(len(pins), 200)})",
         table_id="engagement-pins-table",
@@ -672,6 +734,39 @@ def update_explorer(
     return explorer(view, search or "", kind, status, sort or "newest")
 
 
+EXPLORER_URL = "engagement-explorer-url"  # the page's own view of the URL (see the page)
+EXPLORER_DEFAULTS = {"q": "", "kind": "all", "status": "all", "sort": "newest"}
+
+
+def explorer_state(
+    url_search: str | None,
+    search: str | None,
+    kind: str | None,
+    status: str | None,
+    sort: str | None,
+) -> tuple:
+    """The explorer's controls and the URL kept in step, both ways, as the shell does for the
+    global filters: a control change writes the URL (defaults left out) so a link reproduces
+    the list; a URL change (back, forward, a pasted link) sets the controls. Nothing that is
+    already in step is written, so the two never chase each other."""
+    current = {"q": search or "", "kind": kind, "status": status, "sort": sort}
+    if ctx.triggered_id == EXPLORER_URL:
+        params = parse_qs((url_search or "").lstrip("?"))
+        wanted = {k: params.get(k, [default])[-1] for k, default in EXPLORER_DEFAULTS.items()}
+        wanted["q"] = wanted["q"][:100]
+        for key in ("kind", "status", "sort"):
+            wanted[key] = explorer_choice(key, wanted[key])
+        controls = tuple(
+            dash.no_update if wanted[k] == current[k] else wanted[k] for k in EXPLORER_DEFAULTS
+        )
+        return dash.no_update, *controls
+    updates = {k: None if v == EXPLORER_DEFAULTS[k] else v for k, v in current.items()}
+    updates["q"] = (search or "").strip()
+    written = merge_search(url_search, **updates)
+    url = dash.no_update if written == (url_search or "") else written
+    return url, *([dash.no_update] * len(EXPLORER_DEFAULTS))
+
+
 def show_cluster(click: dict | None) -> object:
     """Selecting a cluster on the reach map chooses it in the area filter (and so the URL)."""
     if not click or not click.get("points"):
@@ -707,3 +802,16 @@ def register(app: dash.Dash) -> None:
         Input("engagement-explorer-status", "value"),
         Input("engagement-explorer-sort", "value"),
     )(update_explorer)
+    controls = [
+        "engagement-explorer-search",
+        "engagement-explorer-kind",
+        "engagement-explorer-status",
+        "engagement-explorer-sort",
+    ]
+    app.callback(
+        Output(EXPLORER_URL, "search"),
+        *[Output(c, "value", allow_duplicate=True) for c in controls],
+        Input(EXPLORER_URL, "search"),
+        *[Input(c, "value") for c in controls],
+        prevent_initial_call=True,
+    )(explorer_state)

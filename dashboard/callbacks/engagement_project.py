@@ -9,9 +9,9 @@ import pandas as pd
 from dash import Input, Output, dcc, html
 
 from dashboard import ids
-from dashboard.callbacks.engagement import KIND_TEXT, TOOL_NAMES
 from dashboard.components import data_table, notice
 from dashboard.disclosure import SUPPRESSED
+from dashboard.engagement_labels import KIND_TEXT, tool_name
 from dashboard.format import count, money, pct
 from dashboard.queries import engagement as q
 from dashboard.states import StateProblem, View, resolve
@@ -75,7 +75,7 @@ def comments(project_id: str) -> html.Section:
                 html.Li(
                     [
                         html.Span(
-                            f"{TOOL_NAMES.get(r.tool, r.tool)}, {r.submitted_on:%d %b %Y}"
+                            f"{tool_name(r.tool)}, {r.submitted_on:%d %b %Y}"
                             + (f", {r.sentiment}" if isinstance(r.sentiment, str) else "")
                             + (", answered" if r.is_answered else ""),
                             className="comment-meta",
@@ -140,10 +140,7 @@ def update_project(project_id: str | None, period: str | None, area: str | None)
     tools = q.project_tools(project_id)
     tools_table = data_table(
         ["Tool", "Contributions"],
-        [
-            [r.tool.replace("_", " ").capitalize(), count(r.n_contributions)]
-            for r in tools.itertuples()
-        ],
+        [[tool_name(r.tool), count(r.n_contributions)] for r in tools.itertuples()],
         caption=f"Contributions by tool: {p['title']}",
         table_id="engagement-project-tools",
     )
@@ -155,15 +152,24 @@ def update_project(project_id: str | None, period: str | None, area: str | None)
         dbc.Row([dbc.Col(facts(p), md=5), dbc.Col([funnel_table, tools_table], md=7)]),
     ]
     if p["kind"] == "participatory_budgeting":
-        lines = q.budget_lines(project_id)
+        lines = q.budget_lines(
+            project_id, None if p["allocators_suppressed"] else p["pb_n_allocators"]
+        )
         parts.append(
             data_table(
-                ["Budget line", "Allocated", "Share of all allocations", "Residents"],
+                [
+                    "Budget line",
+                    "Share of all allocations",
+                    "Allocated by the average resident",
+                    "Residents funding it",
+                ],
                 [
                     [
                         r.budget_line,
-                        money(r.allocated_gbp),
                         pct(r.share_pct),
+                        money(r.mean_per_resident_gbp)
+                        if pd.notna(r.mean_per_resident_gbp)
+                        else SUPPRESSED,
                         count(r.n_residents, r.suppressed),
                     ]
                     for r in lines.itertuples()

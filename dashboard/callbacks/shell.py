@@ -16,9 +16,23 @@ def parse_search(search: str | None) -> tuple[str | None, str | None]:
     return params.get("period", [None])[0], params.get("area", [None])[0]
 
 
-def build_search(period: str | None, area: str | None) -> str:
-    params = {k: v for k, v in (("period", period), ("area", area)) if v}
-    return "?" + urlencode(params) if params else ""
+def merge_search(current: str | None, **updates: str | None) -> str:
+    """The query string with `updates` applied (a blank or None value drops its key) and every
+    other key kept, so a page's own state (the explorer's sort, say) survives a filter change
+    and the global filters survive a page's change."""
+    params = {k: v[-1] for k, v in parse_qs((current or "").lstrip("?")).items()}
+    for key, value in updates.items():
+        if value:
+            params[key] = value
+        else:
+            params.pop(key, None)
+    ordered = {k: params.pop(k) for k in ("period", "area") if k in params}
+    ordered.update(params)
+    return "?" + urlencode(ordered) if ordered else ""
+
+
+def build_search(period: str | None, area: str | None, current: str | None = None) -> str:
+    return merge_search(current, period=period, area=area)
 
 
 def default_period() -> str | None:
@@ -36,7 +50,7 @@ def sync_filters(
     change writes the URL (pushing a history entry, so back undoes it). On a cluster page the
     path names the area."""
     if ctx.triggered_id in (ids.PERIOD, ids.AREA):
-        return build_search(period, area), no_update, no_update
+        return build_search(period, area, search), no_update, no_update
     url_period, url_area = parse_search(search)
     if pathname and pathname.startswith("/cluster/"):
         url_area = pathname.removeprefix("/cluster/").strip("/")

@@ -2,7 +2,9 @@
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
+
+from dashboard.engagement_labels import KIND_TEXT, SORT_TEXT, STATUS_TEXT, explorer_choice
 
 dash.register_page(
     __name__,
@@ -24,26 +26,13 @@ SECTIONS = [
     ("engagement-places", "Places"),
     ("engagement-explorer", "Project explorer"),
 ]
-KIND_OPTIONS = [
-    {"label": "All kinds", "value": "all"},
-    {"label": "Consultation", "value": "consultation"},
-    {"label": "Engagement", "value": "engagement"},
-    {"label": "Participatory budgeting", "value": "participatory_budgeting"},
+KIND_OPTIONS = [{"label": "All kinds", "value": "all"}] + [
+    {"label": text, "value": kind} for kind, text in KIND_TEXT.items()
 ]
-STATUS_OPTIONS = [
-    {"label": "Any status", "value": "all"},
-    {"label": "Open", "value": "open"},
-    {"label": "Awaiting feedback", "value": "awaiting feedback"},
-    {"label": "Feedback overdue", "value": "feedback overdue"},
-    {"label": "Feedback published", "value": "feedback published"},
+STATUS_OPTIONS = [{"label": "Any status", "value": "all"}] + [
+    {"label": text, "value": status} for status, text in STATUS_TEXT.items()
 ]
-SORT_OPTIONS = [
-    {"label": "Newest first", "value": "newest"},
-    {"label": "Title, A to Z", "value": "title"},
-    {"label": "Most contributions", "value": "contributions"},
-    {"label": "Most visitors", "value": "visitors"},
-    {"label": "Longest wait for feedback", "value": "waiting"},
-]
+SORT_OPTIONS = [{"label": text, "value": sort} for sort, text in SORT_TEXT.items()]
 
 
 def _section(section_id: str, title: str, *children: object) -> html.Section:
@@ -54,7 +43,7 @@ def _section(section_id: str, title: str, *children: object) -> html.Section:
     )
 
 
-def _explorer_controls() -> dbc.Row:
+def _explorer_controls(search: str, kind: str, status: str, sort: str) -> dbc.Row:
     def field(label: str, control: object, control_id: str) -> dbc.Col:
         return dbc.Col([dbc.Label(label, html_for=control_id), control], md=3)
 
@@ -62,22 +51,28 @@ def _explorer_controls() -> dbc.Row:
         [
             field(
                 "Search titles and services",
-                dbc.Input(id="engagement-explorer-search", type="search", debounce=True),
+                dbc.Input(
+                    id="engagement-explorer-search",
+                    type="search",
+                    debounce=True,
+                    value=search,
+                    maxLength=100,
+                ),
                 "engagement-explorer-search",
             ),
             field(
                 "Kind",
-                dbc.Select(id="engagement-explorer-kind", options=KIND_OPTIONS, value="all"),
+                dbc.Select(id="engagement-explorer-kind", options=KIND_OPTIONS, value=kind),
                 "engagement-explorer-kind",
             ),
             field(
                 "Status",
-                dbc.Select(id="engagement-explorer-status", options=STATUS_OPTIONS, value="all"),
+                dbc.Select(id="engagement-explorer-status", options=STATUS_OPTIONS, value=status),
                 "engagement-explorer-status",
             ),
             field(
                 "Sort by",
-                dbc.Select(id="engagement-explorer-sort", options=SORT_OPTIONS, value="newest"),
+                dbc.Select(id="engagement-explorer-sort", options=SORT_OPTIONS, value=sort),
                 "engagement-explorer-sort",
             ),
         ],
@@ -85,7 +80,21 @@ def _explorer_controls() -> dbc.Row:
     )
 
 
-def layout(**_kwargs: object) -> html.Div:
+def layout(
+    q: str | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+    sort: str | None = None,
+    **_kwargs: object,
+) -> html.Div:
+    """The explorer's search, kind, status and sort come from the URL (q, kind, status, sort),
+    so a shared link opens the same list."""
+    controls = _explorer_controls(
+        (q or "")[:100] if isinstance(q, str) else "",
+        explorer_choice("kind", kind),
+        explorer_choice("status", status),
+        explorer_choice("sort", sort),
+    )
     return html.Div(
         [
             html.H1("Engagement", id="engagement-heading"),
@@ -137,7 +146,10 @@ def layout(**_kwargs: object) -> html.Div:
                     "Every engagement project open at any time in the chosen period. Choose a "
                     "project to see its detail.",
                 ),
-                _explorer_controls(),
+                # the page's own Location: the explorer syncs with the URL through it, so its
+                # callback never names a component another page lacks
+                dcc.Location(id="engagement-explorer-url", refresh=False),
+                controls,
                 html.Div(id="engagement-explorer-body"),
             ),
         ]

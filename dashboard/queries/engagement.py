@@ -195,13 +195,18 @@ def project_comments(project_id: str, limit: int = COMMENT_LIMIT) -> pd.DataFram
     return warehouse().query("engagement_project_comments", project=project_id, limit=limit)
 
 
-def budget_lines(project_id: str) -> pd.DataFrame:
-    """How residents split a participatory budget; resident counts protected as parts."""
+def budget_lines(project_id: str, n_allocators: float | None) -> pd.DataFrame:
+    """How residents split a participatory budget: each line's share of everything allocated
+    and what the average resident put into it (over all `n_allocators`, including those who
+    gave it nothing). Resident counts are protected as parts; with 1 to 4 allocators in all
+    the average is suppressed too (it would reveal one person's choices)."""
     frame = warehouse().query("engagement_budget_lines", project=project_id)
     if frame.empty:
-        return frame.assign(suppressed=pd.Series(dtype=bool))
+        return frame.assign(suppressed=pd.Series(dtype=bool), mean_per_resident_gbp=None)
     total = frame["allocated_gbp"].sum()
     frame["share_pct"] = 100 * frame["allocated_gbp"] / total if total else None
+    allocators = float(n_allocators) if n_allocators and pd.notna(n_allocators) else None
+    frame["mean_per_resident_gbp"] = frame["allocated_gbp"] / allocators if allocators else None
     return protect_counts(frame, "n_residents")
 
 
@@ -212,13 +217,28 @@ def budgets(period_label: str, area_slug: str) -> pd.DataFrame:
 
 
 def budgets_by_area(frame: pd.DataFrame) -> pd.DataFrame:
-    """Projects and budget offered per area (money, not people: not suppressed)."""
-    return (
-        frame.groupby("area_name", as_index=False)
-        .agg(n_projects=("project_id", "size"), pb_budget_gbp=("pb_budget_gbp", "sum"))
+    """Per area: projects, budget offered, and the share of its budget the average resident
+    allocated, over residents of projects whose allocators are published (5 or more), so no
+    suppressed project's figures can be worked back out of the area's."""
+    published = ~frame["allocators_suppressed"]
+    work = frame.assign(
+        _share_sum=(frame["pb_allocated_gbp"] / frame["pb_budget_gbp"]).where(published),
+        _allocators=frame["pb_n_allocators"].where(published),
+    )
+    out = (
+        work.groupby("area_name", as_index=False)
+        .agg(
+            n_projects=("project_id", "size"),
+            pb_budget_gbp=("pb_budget_gbp", "sum"),
+            _share_sum=("_share_sum", "sum"),
+            _allocators=("_allocators", "sum"),
+        )
         .sort_values("area_name")
         .reset_index(drop=True)
     )
+    allocators = out["_allocators"].astype("float64")
+    out["pct_allocated"] = (100 * out["_share_sum"] / allocators).where(allocators > 0)
+    return out.drop(columns=["_share_sum", "_allocators"])
 
 
 def overdue_feedback(area_slug: str) -> pd.DataFrame:

@@ -224,7 +224,10 @@ def _add_free_text_and_pins(
         mask = (frame["tool"] == tool).to_numpy()
         text[mask] = rng.choice(np.asarray(options, dtype=object), mask.sum())
     frame["text"] = pd.Series(text).str.replace("{place}", "Grays beach", regex=False)
-    pins = (frame["tool"] == "places").to_numpy()
+    # Places contributions are pins; on the portal residents may also tag an idea or a story
+    # to a spot on the map, so about one in four of those carries a location too.
+    taggable = np.isin(frame["tool"], ["ideas", "stories"])
+    pins = (frame["tool"] == "places").to_numpy() | (taggable & (rng.random(n) < 0.25))
     centroids = borough.wards.set_index("ward_code")[["lat", "lon"]]
     pin_wards = frame.loc[pins, "ward_code"].fillna(borough.wards["ward_code"].iloc[0])
     lat = centroids.loc[pin_wards, "lat"].to_numpy() + rng.normal(0, 0.004, pins.sum())

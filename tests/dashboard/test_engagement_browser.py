@@ -46,7 +46,7 @@ def test_engagement_page_follows_the_filters_and_passes_axe(dash_duo, engagement
     )
     dash_duo.wait_for_element("#engagement-reach-map-graph .js-plotly-plot")
     dash_duo.wait_for_element("#engagement-funnel-chart-graph .js-plotly-plot")
-    assert "390 visitors" in dash_duo.find_element("#engagement-funnel-chart-summary").text
+    assert "420 visitors" in dash_duo.find_element("#engagement-funnel-chart-summary").text
     # aveley (1 person) and grays (revealing it) are [c] in the reach table
     table = dash_duo.find_element("#engagement-reach-table").get_attribute("textContent")
     assert "[c]" in table
@@ -67,12 +67,27 @@ def test_engagement_page_follows_the_filters_and_passes_axe(dash_duo, engagement
     assert console_errors(dash_duo) == []
 
 
+def click(dash_duo, selector: str) -> None:
+    """Scroll the element to the middle of the window first: at the window's edge a click can
+    land on the sticky header or footer instead."""
+
+    def attempt():
+        element = dash_duo.find_element(selector)
+        dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        element.click()
+        return True
+
+    wait_for(attempt)
+
+
 def test_project_explorer_filters_sorts_and_opens_a_project(dash_duo, engagement_app):
     open_engagement(dash_duo, engagement_app, "?period=2023-24&area=borough")
     dash_duo.wait_for_contains_text("#engagement-explorer-count", "6 project(s) shown")
     Select(dash_duo.find_element("#engagement-explorer-status")).select_by_value("feedback overdue")
     dash_duo.wait_for_contains_text("#engagement-explorer-count", "2 project(s) shown")
+    wait_for(lambda: "status=feedback+overdue" in dash_duo.driver.current_url)
     Select(dash_duo.find_element("#engagement-explorer-status")).select_by_value("all")
+    wait_for(lambda: "status=" not in dash_duo.driver.current_url)
     Select(dash_duo.find_element("#engagement-explorer-sort")).select_by_value("contributions")
     wait_for(
         lambda: (
@@ -80,14 +95,57 @@ def test_project_explorer_filters_sorts_and_opens_a_project(dash_duo, engagement
             == "Grays town centre plan"
         )
     )
+    wait_for(lambda: "sort=contributions" in dash_duo.driver.current_url)
+    # the global filters stay in the link beside the explorer's own state
+    assert "period=2023-24&area=borough" in dash_duo.driver.current_url
     search = dash_duo.find_element("#engagement-explorer-search")
     search.send_keys("skate", Keys.ENTER)
     dash_duo.wait_for_contains_text("#engagement-explorer-count", "1 project(s) shown")
-    dash_duo.find_element("#engagement-explorer-table tbody a").click()
+    wait_for(lambda: "q=skate" in dash_duo.driver.current_url)
+    click(dash_duo, "#engagement-explorer-table tbody a")
     dash_duo.wait_for_text_to_equal("#engagement-project-title", "Stanford skate park")
     assert "feedback overdue" in dash_duo.find_element("#engagement-project-facts").text
     assert "period=2023-24" in dash_duo.driver.current_url
     assert run_axe(dash_duo) == []
+    assert console_errors(dash_duo) == []
+
+
+def test_a_shared_link_reopens_the_same_explorer_list(dash_duo, engagement_app):
+    open_engagement(
+        dash_duo,
+        engagement_app,
+        "?period=2023-24&area=borough&kind=participatory_budgeting&sort=title&q=chest",
+    )
+    dash_duo.wait_for_contains_text("#engagement-explorer-count", "1 project(s) shown")
+    assert (
+        dash_duo.find_element("#engagement-explorer-table tbody tr th").text
+        == "Chafford community chest"
+    )
+    assert dash_duo.find_element("#engagement-explorer-search").get_attribute("value") == "chest"
+    kind = Select(dash_duo.find_element("#engagement-explorer-kind"))
+    assert kind.first_selected_option.get_attribute("value") == "participatory_budgeting"
+    # clearing the search widens the list to both budgeting projects, sorted by title
+    search = dash_duo.find_element("#engagement-explorer-search")
+    search.clear()
+    search.send_keys(Keys.ENTER)
+    dash_duo.wait_for_contains_text("#engagement-explorer-count", "2 project(s) shown")
+    wait_for(lambda: "q=" not in dash_duo.driver.current_url)
+    titles = [th.text for th in dash_duo.find_elements("#engagement-explorer-table tbody tr th")]
+    assert titles == ["Borough community budget", "Chafford community chest"]
+    # back restores the searched list
+    dash_duo.driver.back()
+    dash_duo.wait_for_contains_text("#engagement-explorer-count", "1 project(s) shown")
+    wait_for(
+        lambda: (
+            dash_duo.find_element("#engagement-explorer-search").get_attribute("value") == "chest"
+        )
+    )
+    # nonsense in the URL falls back to the defaults, never an error
+    dash_duo.wait_for_page(
+        url=dash_duo.server_url + "/engagement?period=2023-24&kind=%3Cscript%3E&sort=zzz"
+    )
+    dash_duo.wait_for_contains_text("#engagement-explorer-count", "6 project(s) shown")
+    assert console_errors(dash_duo) == []
 
 
 def test_resident_free_text_renders_as_text(dash_duo, engagement_app):

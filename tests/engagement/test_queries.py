@@ -112,12 +112,15 @@ def test_budget_allocated_by_the_average_resident():
 
 def test_funnel_conversion_rates():
     total = q.funnel_total(q.funnel("2023/24", "borough")).iloc[0]
-    # P1 100/35/8 + P3 40/10/2 + P4 250/100/10 = 390/145/20
-    assert (total["aware"], total["informed"], total["engaged"]) == (390, 145, 20)
-    assert total["informed_pct"] == pytest.approx(100 * 145 / 390)
-    assert total["engaged_of_informed_pct"] == pytest.approx(100 * 20 / 145)
-    assert total["engaged_pct"] == pytest.approx(100 * 20 / 390)
-    assert q.funnel("2023/24", "aveley")["project_id"].tolist() == ["P3"]
+    # P1 100/35/8 + P2 30/12/1 + P3 40/10/2 + P4 250/100/10 = 420/157/21
+    assert (total["aware"], total["informed"], total["engaged"]) == (420, 157, 21)
+    assert total["informed_pct"] == pytest.approx(100 * 157 / 420)
+    assert total["engaged_of_informed_pct"] == pytest.approx(100 * 21 / 157)
+    assert total["engaged_pct"] == pytest.approx(100 * 21 / 420)
+    # a cluster: its own projects and the borough-wide P2, as in the project explorer
+    assert q.funnel("2023/24", "aveley")["project_id"].tolist() == ["P3", "P2"]
+    assert q.funnel("2023/24", "grays")["project_id"].tolist() == ["P4", "P1", "P2"]
+    assert q.funnel("2023/24 Q4", "grays")["project_id"].tolist() == ["P4"]
 
 
 def test_petition_signatures_of_a_few_people_are_suppressed():
@@ -147,7 +150,8 @@ def test_page_sentences_state_the_figures():
     assert "Not published for small numbers: Aveley, Grays" in reach
     assert "engagement-reach-trend" in reach
     funnel = str(out[3])
-    assert "390 visitors" in funnel and "37.2%" in funnel and "5.1%" in funnel
+    # 157 / 420 = 37.38%, 21 / 420 = 5.00%
+    assert "420 visitors" in funnel and "37.4%" in funnel and "5.0%" in funnel
     tools = str(out[4])
     assert "most used tool across the borough was Survey (9 of 18 contributions)" in tools
     heard = str(out[6])
@@ -166,3 +170,119 @@ def test_project_detail_renders_resident_text_as_plain_strings():
     assert all(isinstance(t, str) for t in texts)  # Dash renders strings as text nodes
     unknown = project_cb.update_project("NOPE", "2023-24", "grays")
     assert "Unknown project" in str(unknown)
+
+
+def test_lowest_reach_callout_names_clusters_nobody_took_part_from_then_the_lowest():
+    reach = cb.reach_section(resolve("2023-24-q4", "borough"))
+    callout = reach[1].children
+    # Q4: only Grays (U5-U12, 8 people) took part; every other cluster is 0
+    assert callout.startswith("No resident took part from Aveley, Chafford Hundred")
+    assert "Tilbury and Chadwell St Mary" in callout
+    # 8 / 43,228 Grays residents x 1,000 = 0.185
+    assert callout.endswith("Lowest reach: Grays (including Little Thurrock) (0.19 per 1,000).")
+    year = cb.reach_section(resolve("2023-24", "borough"))[1].children
+    assert "Lowest reach" not in year  # Aveley (1) and Grays are [c]: never ranked
+    assert year.endswith(
+        "Not published for small numbers: Aveley, Grays (including Little Thurrock)."
+    )
+
+
+def test_reach_trend_sentence_compares_first_and_latest_published_period():
+    grays = cb.reach_section(resolve("2023-24-q4", "grays"))[-1].children[1].children
+    # Q1 is [c] (Grays' 3 people reveal Aveley's 1); Q2 0 people; Q4 8 / 43,228 x 1,000
+    assert grays.startswith(
+        "Grays (including Little Thurrock): 0.19 per 1,000 in 2023/24 Q4, against 0.00 in "
+        "2023/24 Q2."
+    )
+    assert "(blue) against the borough (black)" in grays
+    borough = cb.reach_section(resolve("2023-24", "borough"))[-1].children[1].children
+    assert borough.startswith("Thurrock (whole borough) has fewer than two published periods")
+    assert "the borough (black) against each cluster (grey)" in borough
+
+
+def test_who_we_hear_from_names_under_represented_groups_and_never_a_suppressed_one():
+    who = cb.who_section(resolve("2023-24-q4", "grays"))
+    # U5-U9 35-49, U10-U12 25-34: both [c] (3, then 5 revealing it); nobody under 25 or 50+
+    assert who[1].children == (
+        "Under-represented: Under 16 (age band); 16-24 (age band); 50-64 (age band); "
+        "65+ (age band)."
+    )
+
+
+def test_who_we_hear_from_says_when_too_few_took_part_rather_than_nobody():
+    # Aveley 2023/24: one participant (U2)
+    who = cb.who_section(resolve("2023-24", "aveley"))
+    assert len(who) == 1
+    assert who[0].children.startswith("Fewer than 5 people took part in Aveley in 2023/24")
+    nobody = cb.who_section(resolve("2023-24", "south-ockendon"))
+    assert nobody[0].children == "Nobody took part in South Ockendon in 2023/24."
+
+
+def test_budgets_by_area_averages_only_published_projects():
+    import pandas as pd
+
+    frame = pd.DataFrame(
+        {
+            "project_id": ["A", "B", "C", "D"],
+            "area_name": ["Grays", "Grays", "Grays", "Aveley"],
+            "pb_budget_gbp": [1000.0, 2000.0, 500.0, 800.0],
+            # A: 5 residents put in 4,000 (80% each on average); B: 10 put in 20,000 (100%)
+            "pb_allocated_gbp": [4000.0, 20000.0, 500.0, 800.0],
+            "pb_n_allocators": [5.0, 10.0, None, None],
+            "allocators_suppressed": [False, False, True, True],
+        }
+    )
+    out = q.budgets_by_area(frame).set_index("area_name")
+    assert out.loc["Grays", "n_projects"] == 3
+    assert out.loc["Grays", "pb_budget_gbp"] == 3500
+    # (4,000 / 1,000 + 20,000 / 2,000) / (5 + 10) = 14 / 15 = 93.3%; C is [c]: left out
+    assert out.loc["Grays", "pct_allocated"] == pytest.approx(100 * 14 / 15)
+    assert pd.isna(out.loc["Aveley", "pct_allocated"])
+
+
+def test_budget_section_by_area_on_the_fixture():
+    section = cb.budgeting_section(resolve("2023-24", "borough"))
+    area_rows = [
+        [cell.children for cell in row.children] for row in section[1].children[2].children
+    ]
+    # P6 (Chafford, 5,000) and P2 (borough-wide, 20,000): 2 and 1 residents -> not published
+    assert ["Chafford Hundred (including North Stifford)", "1", "£5,000", "not published"] in (
+        area_rows
+    )
+    assert ["Thurrock (whole borough)", "1", "£20,000", "not published"] in area_rows
+
+
+def test_project_budget_lines_show_shares_and_the_average_resident():
+    lines = q.budget_lines("P2", 5).set_index("budget_line")
+    # A1 5,000 + A2 3,000 = 8,000: 62.5% and 37.5%; over 5 residents 1,000 and 600 each
+    assert lines.loc["Parks and play areas", "share_pct"] == pytest.approx(62.5)
+    assert lines.loc["Youth activities", "mean_per_resident_gbp"] == pytest.approx(600)
+    assert lines["suppressed"].all()  # one resident on each line
+    page = str(project_cb.update_project("P2", "2023-24", "borough"))
+    # P2 has 1 allocator: the average is [c] too, and no pound total of allocations is shown
+    assert "62.5%" in page and "£5,000" not in page and "[c]" in page
+
+
+def test_project_page_funnel_by_quarter_and_tools_by_name():
+    parts = project_cb.update_project("P4", "2023-24", "grays")
+    text = str(parts)
+    # P4: 15 Jan and 1 Feb 2024 visits, both Q4: 250 / 100 / 10 -> 40.0% and 4.0%
+    assert "2023/24 Q4" in text and "250" in text and "40.0%" in text and "4.0%" in text
+    # tools by the portal's names: 8 surveys (C8-C15), Q&A (C19), Places (C18)
+    assert "'Q&A'" in text and "'Places'" in text and "quick_poll" not in text
+
+
+def test_places_table_and_legend_name_the_tool():
+    section = cb.update_places("2023-24-q4", "grays", "tool")
+    block = section[0]
+    fig = block.children[2].children.figure
+    assert [t.name for t in fig.data[1:]] == ["Places"]
+    table = str(block)
+    assert "'Tool'" in table and "'Places'" in table
+
+
+def test_petitions_caption_gives_the_median_response_time():
+    heard = str(cb.heard_section(resolve("2023-24", "borough")))
+    # T1 answered after 110 days; T2 not yet
+    assert "2, 1 reached the threshold; median 110 days" in heard
+    assert "(1 answered)" in heard
