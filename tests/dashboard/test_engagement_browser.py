@@ -4,7 +4,10 @@ resident text and an axe-core scan (fixture: tests/fixtures/engagement)."""
 from __future__ import annotations
 
 import pytest
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import (
+    ElementClickInterceptedException,
+    StaleElementReferenceException,
+)
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
@@ -68,13 +71,19 @@ def test_engagement_page_follows_the_filters_and_passes_axe(dash_duo, engagement
 
 
 def click(dash_duo, selector: str) -> None:
-    """Scroll the element to the middle of the window first: at the window's edge a click can
+    """Scroll the element to the middle of the window first, instantly (Bootstrap makes scrolling
+    smooth, and a click mid-scroll lands on whatever is passing): at the window's edge a click can
     land on the sticky header or footer instead."""
 
     def attempt():
         element = dash_duo.find_element(selector)
-        dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-        element.click()
+        dash_duo.driver.execute_script(
+            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element
+        )
+        try:
+            element.click()
+        except ElementClickInterceptedException:
+            return False  # a re-render or smooth scroll was still under way: try again
         return True
 
     wait_for(attempt)
