@@ -274,6 +274,10 @@ def hub_block(hubs: pd.DataFrame, view: View, measure: str) -> html.Section | ht
         )
     elif len(silent):
         sentence += f" No returns this period from: {', '.join(silent)}."
+    sentence += (
+        " These are counts: a hub has no population of its own (residents use any hub), so rates"
+        " per 1,000 residents are given for clusters and, by month, for the area."
+    )
     rows = [
         [
             r.hub_name,
@@ -347,18 +351,22 @@ def hub_month_block(months: pd.DataFrame, view: View, measure: str) -> html.Sect
         index=["month_start", "month_label"], columns="hub_name", values=count_col, aggfunc="sum"
     )
     totals = wide.sum(axis=1)
+    rates = totals * 1000 / months["area_population"].iloc[0]
     busiest = totals.idxmax()[1] if totals.max() > 0 else None
     sentence = f"{title} each month {where(view)} in {view.period_label}, stacked by hub. " + (
-        f"The busiest month was {busiest} ({count(totals.max())} {what})."
+        f"The busiest month was {busiest} ({count(totals.max())} {what}, "
+        f"{dec(rates.max(), places=2)} per 1,000 residents of {view.area_name})."
         if busiest
         else f"No {what} were recorded."
     )
     rows = [
-        [label, *[count(v) for v in values], count(total)]
-        for (_, label), values, total in zip(wide.index, wide.to_numpy(), totals, strict=True)
+        [label, *[count(v) for v in values], count(total), dec(rate, places=2)]
+        for (_, label), values, total, rate in zip(
+            wide.index, wide.to_numpy(), totals, rates, strict=True
+        )
     ]
     table = data_table(
-        ["Month", *wide.columns, "All hubs"],
+        ["Month", *wide.columns, "All hubs", "All hubs per 1,000 residents"],
         rows,
         caption=f"{title} by hub and month, {view.period_label}",
         table_id="empowerment-hub-months-table",
@@ -454,7 +462,15 @@ def tcca_headline(row: pd.Series, view: View) -> html.P:
     return html.P(text, id="empowerment-tcca-headline", className="headline-sentence")
 
 
-def need_trend_figure(trend: pd.DataFrame) -> go.Figure:
+# breakdown -> (id stem, chart words, legend word for hidden cells)
+CATEGORY_TRENDS = {
+    "need": ("empowerment-need-trend", "main need", "needs"),
+    "referral_source": ("empowerment-source-trend", "referral source", "referral sources"),
+}
+
+
+def category_trend_figure(trend: pd.DataFrame, plural: str = "needs") -> go.Figure:
+    """Stacked quarterly bars, one colour per category; quarters with [c] cells are marked."""
     fig = go.Figure()
     for i, (_label, part) in enumerate(trend.groupby("category_order", sort=True)):
         name = part["category_label"].iloc[0]
@@ -483,8 +499,10 @@ def need_trend_figure(trend: pd.DataFrame) -> go.Figure:
                 text=[SUPPRESSED] * len(hidden),
                 textposition="top center",
                 marker={"symbol": "x-thin-open", "size": 10, "color": "#505a5f"},
-                name="Some needs [c] (1 to 4 people)",
-                **_hover([f"{p}: {n} needs are [c] (1 to 4 people)." for p, n in hidden.items()]),
+                name=f"Some {plural} [c] (1 to 4 people)",
+                **_hover(
+                    [f"{p}: {n} {plural} are [c] (1 to 4 people)." for p, n in hidden.items()]
+                ),
             )
         )
     top = trend.groupby("period_label")["n_requests"].sum().max()
@@ -493,7 +511,9 @@ def need_trend_figure(trend: pd.DataFrame) -> go.Figure:
     return _style(fig, y_title="requests")
 
 
-def need_trend_block(trend: pd.DataFrame, view: View) -> html.Section:
+def category_trend_block(trend: pd.DataFrame, view: View, breakdown: str = "need") -> html.Section:
+    """Requests by need (or referral source) each quarter, with the largest category named."""
+    stem, words, plural = CATEGORY_TRENDS[breakdown]
     index = ["period_start", "period_label"]
     # pivot, not pivot_table: a quarter whose cells are all [c] must keep its row
     wide = trend.pivot(index=index, columns="category_order", values="n_requests")  # noqa: PD010
@@ -502,9 +522,16 @@ def need_trend_block(trend: pd.DataFrame, view: View) -> html.Section:
     labels = trend.drop_duplicates("category_order").set_index("category_order")["category_label"]
     n_hidden = int(hidden.to_numpy().sum())
     first, last = wide.index[0][1], wide.index[-1][1]
+    shown = wide.where(~hidden).sum()
     sentence = (
-        f"Requests {where(view)} by main need, each quarter from {first} to {last} (all quarters, "
+        f"Requests {where(view)} by {words}, each quarter from {first} to {last} (all quarters, "
         "whatever period is chosen)."
+        + (
+            f" Largest over the whole time, counting published cells only: "
+            f"{labels[shown.idxmax()]} ({count(shown.max())} requests)."
+            if shown.max() > 0
+            else ""
+        )
         + (
             f" {n_hidden} of the cells are [c] (1 to 4 people) and left out of the bars."
             if n_hidden
@@ -520,13 +547,13 @@ def need_trend_block(trend: pd.DataFrame, view: View) -> html.Section:
     table = data_table(
         ["Quarter", *[labels[c] for c in wide.columns]],
         rows,
-        caption=f"TCCA requests by need and quarter, {view.area_name}",
-        table_id="empowerment-need-trend-table",
+        caption=f"TCCA requests by {words} and quarter, {view.area_name}",
+        table_id=f"{stem}-table",
     )
     return chart_block(
-        "empowerment-need-trend",
-        f"Requests by need over time, {view.area_name}",
-        need_trend_figure(trend),
+        stem,
+        f"Requests by {words} over time, {view.area_name}",
+        category_trend_figure(trend, plural),
         sentence,
         table,
     )
@@ -854,13 +881,15 @@ def volunteers_block(frame: pd.DataFrame, view: View) -> html.Section:
     clusters = frame[frame["area_type"] == "cluster"]
     borough = frame[frame["area_type"] == "borough"].iloc[0]
     here = frame[frame["area_slug"] == view.area_slug].iloc[0]
+    serving = count(here["n_volunteers_serving"], here["n_volunteers_serving_suppressed"])
     sentence = (
         f"TCCA volunteers living in each cluster per 1,000 residents: registered by the end of "
         f"{view.period_label}, and active (fulfilled a request in it). {view.area_name}: "
         f"{count(here['n_volunteers_registered'], here['n_volunteers_registered_suppressed'])} "
         f"registered, {count(here['n_volunteers_active'], here['n_volunteers_active_suppressed'])}"
-        f" active, {dec(here['requests_per_serving_volunteer'], here['ratio_suppressed'])} "
-        "requests per active volunteer. Outside the borough: "
+        f" active. {serving} different volunteers (living anywhere) fulfilled its requests: "
+        f"{dec(here['requests_per_serving_volunteer'], here['ratio_suppressed'])} requests per "
+        "volunteer serving the area. Outside the borough: "
         f"{count(borough['n_registered_outside'], borough['n_registered_outside_suppressed'])} "
         f"registered, {count(borough['n_active_outside'], borough['n_active_outside_suppressed'])}"
         " active."
@@ -883,7 +912,7 @@ def volunteers_block(frame: pd.DataFrame, view: View) -> html.Section:
             "Registered per 1,000",
             "Active",
             "Active per 1,000",
-            "Requests per active volunteer",
+            "Requests per volunteer serving the area",
         ],
         rows,
         caption=f"TCCA volunteers by home area, {view.period_label}",
@@ -905,7 +934,10 @@ def tcca_section(view: View, frame: pd.DataFrame) -> list:
     return [
         tcca_headline(row, view),
         cluster_trend_block(q.tcca_trend("quarter"), view),
-        need_trend_block(q.tcca_need_trend(view.area_slug), view),
+        category_trend_block(q.tcca_category_trend(view.area_slug, "need"), view, "need"),
+        category_trend_block(
+            q.tcca_category_trend(view.area_slug, "referral_source"), view, "referral_source"
+        ),
         breakdown_block(breakdown, "need", "Main need", view, OKABE_ITO[0]),
         breakdown_block(breakdown, "referral_source", "Referral source", view, OKABE_ITO[3]),
         breakdown_block(breakdown, "outcome", "Outcome", view, OKABE_ITO[2]),
@@ -988,8 +1020,14 @@ def capacity_block(frame: pd.DataFrame, view: View) -> html.Section:
         )
     if not people.empty and people["volunteers_registered_per_1000"].max() > 0:
         top = people.loc[people["volunteers_registered_per_1000"].idxmax()]
+        n_hidden = int(clusters["n_volunteers_registered_suppressed"].astype(bool).sum())
+        among = (
+            f" among the {len(clusters) - n_hidden} clusters whose figures are published"
+            if n_hidden
+            else ""
+        )
         parts.append(
-            f"Most TCCA volunteers for its size: {top['area_name']} "
+            f"Most TCCA volunteers for its size{among}: {top['area_name']} "
             f"({dec(top['volunteers_registered_per_1000'], places=2)} per 1,000 residents)."
         )
     parts.append("Clusters with no hub can still give through TCCA.")

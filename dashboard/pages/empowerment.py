@@ -71,9 +71,9 @@ def _methodology() -> html.Details:
                         "Volunteers are counted by their home cluster: registered by the end of "
                         "the period, and active if they fulfilled at least one request in it. "
                         "Volunteers living outside the borough are counted in the borough's "
-                        "totals table only. Requests per active volunteer divides an area's "
-                        "requests by the different volunteers who fulfilled them, wherever "
-                        "those volunteers live."
+                        "totals table only. Requests per volunteer serving the area divides "
+                        "an area's requests by the different volunteers who fulfilled them, "
+                        "wherever those volunteers live."
                     ),
                     html.Li(
                         "Requests and volunteers are people: figures based on 1 to 4 people are "

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.disclosure import is_small, protect_counts
-from dashboard.queries import warehouse
+from dashboard.queries import areas, warehouse
 
 PERCENTILE_METHOD = (
     "Median and 90th percentile are DuckDB quantile_cont: linear interpolation between the two "
@@ -154,10 +154,13 @@ def tcca_breakdown(
     return _label(out)
 
 
-def tcca_need_trend(area_slug: str) -> pd.DataFrame:
-    """Requests by need in every quarter for one area, protected quarter by quarter."""
+def tcca_category_trend(area_slug: str, breakdown: str = "need") -> pd.DataFrame:
+    """Requests by need or by referral source in every quarter for one area, protected quarter
+    by quarter."""
+    if breakdown not in CATEGORY_LABELS:
+        raise ValueError(f"unknown TCCA breakdown {breakdown!r}")
     frame = warehouse().query(
-        "empowerment_tcca_breakdown", period="all quarters", breakdowns="need"
+        "empowerment_tcca_breakdown", period="all quarters", breakdowns=breakdown
     )
     return _label(_protect_breakdown(frame, area_slug))
 
@@ -176,11 +179,14 @@ def hub_periods(period_label: str, area_slug: str) -> pd.DataFrame:
 
 
 def hub_months(period_label: str, area_slug: str) -> pd.DataFrame:
-    """Each hub's activity by month in the period, for the area's hubs."""
+    """Each hub's activity by month in the period, for the area's hubs, with the area's
+    population (a month's rate per 1,000 is for the area: a hub has no population of its own)."""
     frame = warehouse().query("empowerment_hub_months", period=period_label)
     if area_slug != "borough":
         frame = frame[frame["cluster_slug"] == area_slug]
     frame = frame.reset_index(drop=True)
+    population = areas().set_index("area_slug")["population"]
+    frame["area_population"] = population.get(area_slug)
     frame["month_label"] = pd.to_datetime(frame["month_start"]).dt.strftime("%b %Y")
     return frame
 

@@ -106,9 +106,22 @@ def tcca_requests(rng: np.random.Generator, borough: Borough, scale: float) -> p
 
 
 def tcca_volunteers(rng: np.random.Generator, borough: Borough) -> pd.DataFrame:
+    """The register as it grew: most signed up in the first lockdown's surge, a second wave in
+    the winter of 2020/21, then a steady trickle to the end of the demo years."""
     n = 2_000
-    registered = pd.Timestamp("2020-03-23") + pd.to_timedelta(
-        np.sort(np.minimum(rng.exponential(40, n), 2000)).astype(int), unit="D"
+    first_wave = pd.Timestamp("2020-03-23")
+    last_day = (END.normalize() - first_wave).days
+    kind = rng.choice(3, n, p=[0.7, 0.1, 0.2])
+    days = np.select(
+        [kind == 0, kind == 1],
+        [
+            rng.exponential(40, n),
+            (pd.Timestamp("2021-01-05") - first_wave).days + rng.exponential(20, n),
+        ],
+        rng.uniform(90, last_day, n),
+    )
+    registered = first_wave + pd.to_timedelta(
+        np.sort(np.minimum(days, last_day)).astype(int), unit="D"
     )
     ward = blank_out(
         rng, rng.choice(borough.wards["ward_code"].to_numpy(), n, p=borough.ward_weights()), 0.12

@@ -19,6 +19,7 @@ GRAPHS = (
     "empowerment-seasonal",
     "empowerment-cluster-trend",
     "empowerment-need-trend",
+    "empowerment-source-trend",
     "empowerment-need",
     "empowerment-referral-source",
     "empowerment-outcome",
@@ -77,6 +78,12 @@ def test_empowerment_follows_the_filters_and_passes_axe(dash_duo, empowerment_ap
     assert "4 clusters have no hub" in text_of(dash_duo, "#empowerment-hub-clusters-summary")
     # Tilbury's 5 requests are hidden to protect Aveley's 1: both [c] in the deprivation table
     assert "[c]" in text_of(dash_duo, "#empowerment-deprivation-table")
+    assert "by referral source, each quarter" in text_of(
+        dash_duo, "#empowerment-source-trend-summary"
+    )
+    assert "Requests per volunteer serving the area" in text_of(
+        dash_duo, "#empowerment-volunteers-table"
+    )
     assert run_axe(dash_duo) == []
     screenshot(dash_duo, "empowerment-borough")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html as html_lib
 import math
 
+import pandas as pd
 import pytest
 
 from dashboard.callbacks import empowerment as cb
@@ -25,6 +26,17 @@ def q(emp_queries):
 
 def by_area(frame):
     return frame.set_index("area_slug")
+
+
+def table_of(block) -> tuple[list, list[list]]:
+    """A chart block's table alternative as (headers, rows of cell text)."""
+    _caption, head, body = block.children[3].children[1].children
+    headers = [th.children for th in head.children.children]
+    return headers, [[cell.children for cell in row.children] for row in body.children]
+
+
+def cells_by_row(block) -> dict:
+    return {row[0]: row[1:] for row in table_of(block)[1]}
 
 
 def nan(value) -> bool:
@@ -69,7 +81,7 @@ def test_volunteers_are_protected(q):
     assert t.loc[["grays", TIL], "n_volunteers_active_suppressed"].all()
     # outside the borough: 2 registered, 1 active -> [c]
     assert t.loc["borough", "n_registered_outside_suppressed"]
-    # requests per active volunteer: Grays 12 / 5 shown; Tilbury's requests are hidden
+    # requests per volunteer serving the area: Grays 12 / 5 shown; Tilbury's requests are hidden
     assert t.loc["grays", "requests_per_serving_volunteer"] == pytest.approx(2.4)
     assert nan(t.loc[TIL, "requests_per_serving_volunteer"])
 
@@ -87,12 +99,70 @@ def test_breakdowns_hide_small_cells_and_whole_hidden_areas(q):
 
 
 def test_need_trend_covers_every_quarter(q):
-    trend = q.tcca_need_trend("borough")
+    trend = q.tcca_category_trend("borough", "need")
     assert trend["period_label"].nunique() == 8
     q1 = trend[(trend["period_label"] == "2024/25 Q1")].set_index("category")
     # Q1 2024/25: shopping G01 G02 T01, prescription G03 G04 T02 -> 3 and 3, both [c]
     assert q1.loc[["shopping", "prescription"], "suppressed"].all()
     assert q1.loc["befriending", "n_requests"] == 0
+
+
+def test_referral_source_trend_covers_every_quarter(q):
+    trend = q.tcca_category_trend("borough", "referral_source")
+    assert trend["period_label"].nunique() == 8 and trend["category"].nunique() == 7
+    q2 = trend[(trend["period_label"] == "2024/25 Q2")].set_index("category")
+    # Q2 2024/25: council G05 G06, shielding list T03, self A01 -> 2, 1, 1, all [c]
+    assert q2.loc[["council", "shielding_list", "self"], "suppressed"].all()
+    assert q2.loc["gp_or_nhs", "n_requests"] == 0 and not q2.loc["gp_or_nhs", "suppressed"]
+    assert set(trend["category_label"]) == set(q.SOURCE_LABELS.values())
+    with pytest.raises(ValueError, match="unknown TCCA breakdown"):
+        q.tcca_category_trend("borough", "ward")
+
+
+def test_category_trend_blocks_on_the_fixture(q):
+    view = resolve("2024-25", "borough")
+    need = cb.category_trend_block(q.tcca_category_trend("borough", "need"), view, "need")
+    assert need.id == "empowerment-need-trend"
+    # every non-zero cell is 1 to 4 requests: 23/24 Q1 3 (shopping, prescription, food),
+    # Q2 1 (befriending); 24/25 Q1 2, Q2 2 (food 3, other 1), Q3 2 (shopping 2, befriending
+    # 1), Q4 4 (other, shopping, food 1 each, befriending 2) -> 14; nothing published to rank
+    summary = need.children[1].children
+    assert "by main need, each quarter from 2023/24 Q1 to 2024/25 Q4" in summary
+    assert "14 of the cells are [c]" in summary and "Largest" not in summary
+    source = cb.category_trend_block(
+        q.tcca_category_trend("borough", "referral_source"), view, "referral_source"
+    )
+    assert source.id == "empowerment-source-trend"
+    # 23/24 Q1 self, council, GP 1 each; Q2 self 1; 24/25 Q1 self 3, GP 3; Q2 council 2,
+    # shielding 1, self 1; Q3 self 2, family 1; Q4 voluntary 1, self 2, council 2 -> 14
+    assert "14 of the cells are [c]" in source.children[1].children
+    header, rows = table_of(source)
+    assert header == ["Quarter", *q.SOURCE_LABELS.values()]
+    assert len(rows) == 8
+    q1 = rows[4]  # 2024/25 Q1
+    assert q1 == ["2024/25 Q1", "[c]", "0", "[c]", "0", "0", "0", "0"]
+    fig = source.children[2].children.figure
+    assert fig.data[-1].name == "Some referral sources [c] (1 to 4 people)"
+
+
+def test_category_trend_block_names_the_largest_published_category(q):
+    frame = pd.DataFrame(
+        {
+            "period_start": ["2024-04-01", "2024-04-01", "2024-07-01", "2024-07-01"],
+            "period_label": ["2024/25 Q1", "2024/25 Q1", "2024/25 Q2", "2024/25 Q2"],
+            "category_order": [1, 4, 1, 4],
+            "category": ["self", "council", "self", "council"],
+            "category_label": ["Self-referral", "Council", "Self-referral", "Council"],
+            "n_requests": [6.0, 0.0, 7.0, 9.0],
+            "suppressed": [False, False, False, False],
+        }
+    )
+    block = cb.category_trend_block(frame, resolve("2024-25", "grays"), "referral_source")
+    # self 6 + 7 = 13, council 0 + 9 = 9
+    assert "Largest over the whole time, counting published cells only: Self-referral (13 " in (
+        block.children[1].children
+    )
+    assert "[c]" not in block.children[1].children
 
 
 def test_hub_queries(q):
@@ -152,7 +222,18 @@ def test_month_and_seasonal_figures(q):
         "Chadwell St Mary Hub (Chadwell Information Centre)",
         "Tilbury Hub (Tilbury Library)",
     ]
-    assert "busiest month was Apr 2024 (80 attendances)" in block.children[1].children
+    # April 2024: Tilbury 40 + Chadwell 20 + Acorns 20 = 80, per 176,003 residents = 0.45
+    assert (
+        "busiest month was Apr 2024 (80 attendances, 0.45 per 1,000 residents of Thurrock"
+        in block.children[1].children
+    )
+    grays = cb.hub_month_block(
+        q.hub_months(FY, "grays"), resolve("2024-25", "grays"), "attendances"
+    )
+    # Grays has Acorns only: April 20, December 30 (of 43,228 residents: 0.46 and 0.69)
+    assert "Dec 2024 (30 attendances, 0.69 per 1,000 residents" in grays.children[1].children
+    cells = cells_by_row(grays)
+    assert cells["Apr 2024"] == ["20", "20", "0.46"] and cells["Jun 2024"] == ["0", "0", "0.00"]
     seasonal = cb.seasonal_figure(q.hub_seasonal("borough"), "attendances")
     assert list(seasonal.data[0].y[:2]) == [57.0, 15.0]
 
@@ -231,3 +312,70 @@ def test_cluster_trend_over_quarters(q):
     # 24/25 Q1 Grays 4, Tilbury 2; Q2 Grays 2, Tilbury 1, Aveley 1, borough 4; Q3 Grays 2,
     # Tilbury 1, borough 3; Q4 Grays 4, Tilbury 1 -> 3 + 2 + 2 + 4 + 3 + 2 = 16
     assert "16 figures are [c]" in block.children[1].children
+
+
+def test_seasonal_block_sentence_and_table(q):
+    view = resolve("2024-25", "borough")
+    block = cb.seasonal_block(q.hub_seasonal("borough"), view, "attendances")
+    # attendances (drop-ins + attendees) by month over 2023/24 and 2024/25, mean of 2 years:
+    # Apr (34 + 80) / 2 = 57, May 30 / 2 = 15, Jul 15 / 2 = 7.5, Aug 5 / 2 = 2.5,
+    # Dec 30 / 2 = 15, Jan 60 / 2 = 30; Jun, Sep, Oct, Nov, Feb, Mar none
+    summary = block.children[1].children
+    assert "over the 2 financial years 2023/24 to 2024/25" in summary
+    assert "highest in Apr (57.0); none recorded in 6 of the 12 months." in summary
+    table = table_of(block)[1]
+    assert table[:5] == [
+        ["Apr", "57.0"],
+        ["May", "15.0"],
+        ["Jun", "0.0"],
+        ["Jul", "7.5"],
+        ["Aug", "2.5"],
+    ]
+    assert table[9] == ["Jan", "30.0"] and len(table) == 12
+    # no digital help recorded anywhere in Purfleet-type silence: nothing to show
+    assert cb.seasonal_block(q.hub_seasonal("south-ockendon"), view, "attendances") is None
+
+
+def test_volunteers_block_sentence_and_table(q):
+    view = resolve("2024-25", "grays")
+    block = cb.volunteers_block(q.tcca_areas(FY), view)
+    summary = block.children[1].children
+    # Grays: 5 registered (V1 V3 V4 V10 V11); active 5 is [c] because Tilbury's 2 is;
+    # its 12 requests were fulfilled by V1, V3, V4, V10 and V11 -> 5, so 12 / 5 = 2.4
+    assert "Grays (including Little Thurrock): 5 registered, [c] active." in summary
+    assert "5 different volunteers (living anywhere) fulfilled its requests: 2.4 requests" in (
+        summary
+    )
+    # outside the borough: V2 and V9 registered (2), V9 active (1): both [c]
+    assert summary.endswith("Outside the borough: [c] registered, [c] active.")
+    cells = cells_by_row(block)
+    # Grays 5 per 43,228 = 0.12 per 1,000; Tilbury's 3 and its requests are [c]
+    assert cells["Grays (including Little Thurrock)"] == ["5", "0.12", "[c]", "[c]", "2.4"]
+    assert cells["Tilbury and Chadwell St Mary"] == ["[c]", "[c]", "[c]", "[c]", "[c]"]
+    assert cells["Chafford Hundred (including North Stifford)"] == [
+        "0",
+        "0.00",
+        "0",
+        "0.00",
+        "no data",
+    ]
+    assert table_of(block)[0][-1] == "Requests per volunteer serving the area"
+
+
+def test_capacity_block_sentence_and_table(q):
+    view = resolve("2024-25", "borough")
+    block = cb.capacity_block(q.capacity(FY), view)
+    summary = block.children[1].children
+    # hub volunteer hours: Tilbury 6 + 4 + 2 + 8 and Chadwell 3 -> 23; Grays (Acorns) 4
+    assert "Most hub volunteer hours: Tilbury and Chadwell St Mary (23.0 hours)." in summary
+    # Tilbury (3) and Aveley (1) are [c], so Grays is the most only among the 7 published
+    assert (
+        "Most TCCA volunteers for its size among the 7 clusters whose figures are published: "
+        "Grays (including Little Thurrock) (0.12 per 1,000 residents)." in summary
+    )
+    cells = cells_by_row(block)
+    assert cells["Aveley"][:3] == [cb.NO_HUB, cb.NO_HUB, "[c]"]
+    assert cells["Tilbury and Chadwell St Mary"][:3] == ["2", "23.0", "[c]"]
+    # borough: 9 registered (Grays 5, Tilbury 3, Aveley 1), 7 active (Grays 5, Tilbury 2:
+    # both hidden, so the 7 cannot be split), 9 per 176,003 = 0.05 per 1,000
+    assert cells["Thurrock (whole borough)"][2:] == ["9", "7", "0.05"]
