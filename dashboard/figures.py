@@ -94,13 +94,15 @@ def bar_by_area(frame: pd.DataFrame, title: str, unit: str, focus: str | None) -
     """Clusters ranked, the borough shown as a reference line."""
     clusters = frame[frame["area_slug"] != "borough"].sort_values("value", na_position="first")
     colours = [HIGHLIGHT if s == focus else "#56B4E9" for s in clusters["area_slug"]]
+    shown = [f"{v:,.1f} {unit}" if pd.notna(v) else "[c] (suppressed)" for v in clusters["value"]]
     fig = go.Figure(
         go.Bar(
             x=clusters["value"],
             y=clusters["area_name"],
             orientation="h",
             marker_color=colours,
-            hovertemplate="%{y}: %{x:,.1f} " + unit + "<extra></extra>",
+            customdata=shown,
+            hovertemplate="%{y}: %{customdata}<extra></extra>",
         )
     )
     borough = frame[frame["area_slug"] == "borough"]["value"]
@@ -117,34 +119,41 @@ def bar_by_area(frame: pd.DataFrame, title: str, unit: str, focus: str | None) -
 
 
 def cluster_map(
-    geojson: dict, wards: pd.DataFrame, values: pd.DataFrame, title: str, unit: str
+    clusters_geojson: dict,
+    values: pd.DataFrame,
+    title: str,
+    unit: str,
+    action: str = "Select to open the cluster page",
 ) -> go.Figure:
-    """Wards shaded by their cluster's value, drawn from the real boundaries with no tiles.
+    """The 9 clusters shaded by their value, outlines dissolved from the real ward boundaries,
+    drawn with no tile server.
 
-    `wards`: ward_code, ward_name, cluster_slug; `values`: area_slug, area_name, value.
+    `values`: area_slug, area_name, value (the borough row, if present, is ignored); a cluster
+    whose value was suppressed shows `[c]`, one with no row at all shows "no figure".
+    `action`: what selecting a cluster does, said in the hover text.
     """
-    data = wards.merge(
-        values[["area_slug", "area_name", "value"]],
-        left_on="cluster_slug",
-        right_on="area_slug",
-        how="left",
+    slugs = [f["properties"]["cluster_slug"] for f in clusters_geojson["features"]]
+    data = pd.DataFrame({"area_slug": slugs}).merge(
+        values[["area_slug", "area_name", "value"]], on="area_slug", how="left"
     )
-    shown = data["value"].map(lambda v: "no figure" if pd.isna(v) else f"{v:,.1f} {unit}")
+    held = data["area_name"].notna()
+    data["area_name"] = data["area_name"].fillna(data["area_slug"])
+    shown = [
+        f"{v:,.1f} {unit}" if pd.notna(v) else ("[c] (suppressed)" if has else "no figure")
+        for v, has in zip(data["value"], held, strict=True)
+    ]
     fig = go.Figure(
         go.Choroplethmap(
-            geojson=geojson,
-            featureidkey="properties.ward_code",
-            locations=data["ward_code"],
+            geojson=clusters_geojson,
+            featureidkey="properties.cluster_slug",
+            locations=data["area_slug"],
             z=data["value"],
-            customdata=data[["cluster_slug", "area_name", "ward_name"]].assign(shown=shown),
+            customdata=data[["area_slug", "area_name"]].assign(shown=shown),
             colorscale="Viridis",
             marker_line_color="white",
-            marker_line_width=1,
+            marker_line_width=1.5,
             colorbar={"title": {"text": unit, "side": "right"}, "thickness": 14},
-            hovertemplate=(
-                "%{customdata[1]}: %{customdata[3]}<br>(ward: %{customdata[2]})"
-                "<br>Select to open the cluster page<extra></extra>"
-            ),
+            hovertemplate=(f"%{{customdata[1]}}: %{{customdata[2]}}<br>{action}<extra></extra>"),
         )
     )
     fig.update_layout(

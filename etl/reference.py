@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from etl.cluster_outlines import dissolve_wards
 from etl.errors import EtlError
 
 REFERENCE_DIR = Path(__file__).resolve().parents[1] / "data" / "reference"
@@ -85,6 +86,15 @@ def load_catalogue(path: Path = CATALOGUE_FILE) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=CATALOGUE_COLUMNS)
 
 
+def _cluster_outlines(con: duckdb.DuckDBPyConnection, wards_layer: dict) -> dict:
+    """The current clusters, dissolved from the 2004-2024 wards by the mapping in force now."""
+    current = con.execute(
+        "select ward_code, cluster_slug from ref_ward_cluster_map "
+        "where coalesce(cast(valid_to as varchar), '') = ''"
+    ).fetchall()
+    return dissolve_wards(json.loads(wards_layer["geojson"]), dict(current))
+
+
 def load_reference(con: duckdb.DuckDBPyConnection, reference_dir: Path = REFERENCE_DIR) -> None:
     """Create every ref_* table from the files in data/reference."""
     for table, name in CSV_TABLES.items():
@@ -107,6 +117,7 @@ def load_reference(con: duckdb.DuckDBPyConnection, reference_dir: Path = REFEREN
         text = (reference_dir / name).read_text(encoding="utf-8")
         json.loads(text)  # fail here, not in the browser, if a boundary file is corrupt
         geo.append({"layer": layer, "geojson": text})
+    geo.append({"layer": "clusters", "geojson": json.dumps(_cluster_outlines(con, geo[0]))})
     geo_frame = pd.DataFrame(geo)
     con.register("_geo", geo_frame)
     con.execute("create table ref_geo as select * from _geo")

@@ -93,7 +93,7 @@ def reach_section(view: View) -> list:
     title = f"Residents taking part per 1,000 residents, {view.period_label}"
     values = frame.rename(columns={"participants_per_1000": "value"})
     map_fig = figures.cluster_map(
-        queries.ward_geojson(), queries.ward_clusters(), values, title, "per 1,000"
+        queries.cluster_geojson(), values, title, "per 1,000", "Select to show this page for it"
     )
     bar_fig = figures.bar_by_area(
         values, f"{title}, clusters ranked", "per 1,000 residents", view.area_slug
@@ -157,8 +157,8 @@ def reach_section(view: View) -> list:
             "engagement-reach-map",
             title,
             map_fig,
-            "Each ward is shaded by its cluster's reach (darker is lower). Select a cluster on "
-            "the map to show this page for it.",
+            "Each cluster is shaded by its reach (darker is lower; [c] where suppressed). "
+            "Select a cluster on the map to show this page for it.",
             table("engagement-reach-table"),
             440,
         ),

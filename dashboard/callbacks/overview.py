@@ -196,7 +196,7 @@ def update_map(metric_id: str | None, period: str | None, area: str | None) -> o
     values = values[values["metric_id"] == metric_id]
     unit = entry["unit"]
     title = f"{entry['short_title']}, {view.period_label}, by neighbourhood cluster"
-    fig = figures.cluster_map(queries.ward_geojson(), queries.ward_clusters(), values, title, unit)
+    fig = figures.cluster_map(queries.cluster_geojson(), values, title, unit)
     clusters = values[values["area_slug"] != "borough"].sort_values("value", ascending=False)
     period_q = queries.period_slug(view.period_label)
     rows = [
@@ -230,7 +230,7 @@ def update_map(metric_id: str | None, period: str | None, area: str | None) -> o
 
 
 def open_cluster(click: dict | None, period: str | None) -> object:
-    """Clicking a ward on the map opens its cluster's page, keeping the period."""
+    """Clicking a cluster on the map opens its page, keeping the period."""
     if not click or not click.get("points"):
         return no_update
     slug = click["points"][0]["customdata"][0]

@@ -125,6 +125,12 @@ def ward_geojson() -> dict:
     return json.loads(frame.iloc[0]["geojson"])
 
 
+def cluster_geojson() -> dict:
+    """The clusters in force now, dissolved from the ward boundaries at build time."""
+    frame = _wh().query("geojson", layer="clusters")
+    return json.loads(frame.iloc[0]["geojson"])
+
+
 def ward_clusters() -> pd.DataFrame:
     return _wh().query("ward_clusters")
 

@@ -207,8 +207,9 @@ def test_selecting_a_cluster_on_the_reach_map_shows_it(dash_duo, engagement_app)
     dash_duo.wait_for_element("#engagement-reach-map-graph .js-plotly-plot", timeout=15)
     click = (
         "const gd = document.querySelector('#engagement-reach-map-graph .js-plotly-plot');"
-        "if (gd) gd.emit('plotly_click', {points: [{curveNumber: 0, pointNumber: 0, "
-        "customdata: ['aveley', 'Aveley', 'Aveley and Uplands', '1.0']}]});"
+        "if (gd && gd.data) { const i = gd.data[0].locations.indexOf('aveley');"
+        "gd.emit('plotly_click', {points: [{curveNumber: 0, pointNumber: i, "
+        "customdata: gd.data[0].customdata[i]}]}); }"
     )
 
     def clicked() -> bool:
@@ -217,6 +218,6 @@ def test_selecting_a_cluster_on_the_reach_map_shows_it(dash_duo, engagement_app)
 
     wait_for(clicked)
     assert "/engagement?period=2023-24" in dash_duo.driver.current_url
-    # the first ward drawn is Aveley and Uplands: the click chooses its cluster in the filter
+    # the click on the Aveley cluster outline chooses it in the filter
     dash_duo.wait_for_contains_text("#engagement-reach-headline", "in Aveley in 2023/24")
     assert dash_duo.find_element("#filter-area").get_attribute("value") == "aveley"

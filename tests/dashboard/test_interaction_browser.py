@@ -75,8 +75,9 @@ def test_map_click_opens_the_cluster_page(dash_duo, app):
     )
     click = (
         "const gd = document.querySelector('#overview-map-block-graph .js-plotly-plot');"
-        "gd.emit('plotly_click', {points: [{curveNumber: 0, pointNumber: 0, "
-        "customdata: ['aveley', 'Aveley', 'Aveley and Uplands', '1.0']}]});"
+        "if (gd && gd.data) { const i = gd.data[0].locations.indexOf('aveley');"
+        "gd.emit('plotly_click', {points: [{curveNumber: 0, pointNumber: i, "
+        "customdata: gd.data[0].customdata[i]}]}); }"
     )
 
     def clicked() -> bool:  # the graph binds its handlers a moment after it is drawn

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -141,6 +142,16 @@ def test_warehouse_has_the_tables_the_dashboard_reads(tiny_db, table):
         0 if table == "etl_rejects" else 1
     )
     con.close()
+
+
+def test_warehouse_holds_the_nine_current_cluster_outlines(tiny_db):
+    con = duckdb.connect(str(tiny_db), read_only=True)
+    layers = dict(con.execute("select layer, geojson from ref_geo").fetchall())
+    con.close()
+    clusters = json.loads(layers["clusters"])
+    slugs = sorted(f["properties"]["cluster_slug"] for f in clusters["features"])
+    assert len(slugs) == 9 and "aveley" in slugs and "grays" in slugs
+    assert all(f["geometry"]["type"] == "MultiPolygon" for f in clusters["features"])
 
 
 def test_files_matching_no_contract_are_reported_not_silently_dropped(raw_copy, tmp_path, capsys):
