@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,15 @@ import pytest
 from dashboard import queries
 from dashboard.app import create_app
 from etl.build import build_warehouse
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Two test runs on one machine must not fight over the browser tests' server ports:
+    CCM_TEST_PORT_BASE moves this run's first port (dash[testing] counts up from 58050)."""
+    from dash.testing.application_runners import BaseDashRunner
+
+    BaseDashRunner._next_port = int(os.environ.get("CCM_TEST_PORT_BASE", "58050"))
+
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TINY = FIXTURES / "tiny"
