@@ -257,3 +257,98 @@ def hidden_row_totals(protected: pd.DataFrame, row_col: str, col_col: str) -> tu
     """Row keys whose total `protect_table` hid: pass to the next table sharing the margin."""
     mask = protected[col_col].eq(TOTAL_LABEL) & protected["suppressed"]
     return tuple(protected.loc[mask, row_col])
+
+
+class LinearSystem:
+    """Secondary suppression for figures tied together by linear equations that span tables
+    (starters - leavers = end - start; reference + compared + not disclosed = all staff).
+
+    Add each figure once with `cell` (a figure another table already publishes or hides is
+    added with `can_hide=False` and that table's decision as `primary`; a total that is
+    published nowhere with `published=False`), state what readers know with `equation`, then
+    `solve`: more cells are hidden until no hidden figure is fixed by the published ones and
+    the equations (its coordinate vanishes from every vector of the null space of the
+    equations restricted to the unknown cells). Linear algebra over a handful of cells, not a
+    loop over data rows.
+    """
+
+    def __init__(self) -> None:
+        self._keys: list = []
+        self._index: dict = {}
+        self._values: list[float] = []
+        self._hidden: list[bool] = []
+        self._published: list[bool] = []
+        self._can_hide: list[bool] = []
+        self._equations: list[dict[int, float]] = []
+
+    def cell(
+        self,
+        key: object,
+        value: float,
+        primary: bool | None = None,
+        can_hide: bool = True,
+        published: bool = True,
+    ) -> None:
+        """Add a figure; `primary` defaults to the small-count rule (1 to 4)."""
+        if key in self._index:
+            raise ValueError(f"cell {key!r} added twice")
+        value = 0.0 if value is None or pd.isna(value) else float(value)
+        self._index[key] = len(self._keys)
+        self._keys.append(key)
+        self._values.append(value)
+        small = SMALL_MIN <= value <= SMALL_MAX
+        self._hidden.append(bool(small if primary is None else primary) and published)
+        self._published.append(published)
+        self._can_hide.append(can_hide)
+
+    def has(self, key: object) -> bool:
+        return key in self._index
+
+    def equation(self, terms: dict) -> None:
+        """sum(coefficient x cell) is known to readers (its value does not matter here)."""
+        self._equations.append({self._index[k]: float(c) for k, c in terms.items()})
+
+    def _fixed(self, hidden: np.ndarray) -> np.ndarray:
+        unknown = hidden | ~np.array(self._published)
+        fixed = np.zeros(len(self._keys), dtype=bool)
+        cols = np.nonzero(unknown)[0]
+        if not len(cols) or not self._equations:
+            return fixed
+        matrix = np.zeros((len(self._equations), len(cols)))
+        where = {c: j for j, c in enumerate(cols)}
+        for i, terms in enumerate(self._equations):
+            for c, coef in terms.items():
+                if c in where:
+                    matrix[i, where[c]] = coef
+        _, sing, vt = np.linalg.svd(matrix)
+        rank = int((sing > 1e-9).sum())
+        null = vt[rank:]
+        determined = (null**2).sum(axis=0) < 1e-12 if len(null) else np.ones(len(cols), bool)
+        fixed[cols] = determined
+        return fixed & hidden
+
+    def solve(self) -> dict:
+        """key -> hidden, after secondary suppression.
+
+        Greedy: each step hides the one open cell that leaves the fewest figures fixed,
+        preferring the smallest (a zero may be hidden: a published 0 starters beside known
+        start and end counts gives the leavers away); ties go to cells sharing an equation
+        with a leaked figure."""
+        hidden = np.array(self._hidden, dtype=bool)
+        values = np.array(self._values)
+        open_ = np.array(self._published) & np.array(self._can_hide)
+        while (leaks := self._fixed(hidden)).any():
+            near = set()
+            for terms in self._equations:
+                if any(leaks[c] for c in terms):
+                    near.update(terms)
+            best = None
+            for c in np.nonzero(open_ & ~hidden)[0]:
+                trial = hidden.copy()
+                trial[c] = True
+                score = (int(self._fixed(trial).sum()), c not in near, values[c], int(c))
+                best = score if best is None or score < best else best
+            if best is None:
+                break
+            hidden[best[3]] = True
+        return dict(zip(self._keys, hidden.tolist(), strict=True))

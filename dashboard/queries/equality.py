@@ -37,6 +37,7 @@ import pandas as pd
 from dashboard.disclosure import (
     SUPPRESSED,
     TOTAL_LABEL,
+    LinearSystem,
     hidden_row_totals,
     is_small,
     protect_counts,
@@ -142,11 +143,20 @@ def _check_year(year: int) -> None:
 
 def gender_pay_gap(year: int) -> pd.DataFrame:
     """The 14 statutory figures; a figure resting on 1 to 4 people is hidden (a gap between
-    two groups is hidden when either group is that small)."""
+    two groups is hidden when either group is that small). A quartile's men and women shares
+    add up to 100, so they are hidden exactly as the published quartile table hides them."""
     _check_year(year)
     frame = warehouse().query("equality_gender_pay_gap", year=int(year))
     frame = frame.set_index("measure").reindex(list(GPG_MEASURES)).reset_index()
-    return _flag(frame[["measure", "value", "n_base"]], ("value",), is_small(frame["n_base"]))[
+    hidden = is_small(frame["n_base"])
+    quartiles = pay_quartiles(year).set_index(["quartile_name", "sex"])
+    for i, measure in frame["measure"].items():
+        if measure.endswith("Quartile"):
+            sex = "Men" if measure.startswith("Male") else "Women"
+            band = measure.removeprefix("Male" if sex == "Men" else "Female")
+            band = band.removesuffix("Quartile")
+            hidden.loc[i] = bool(quartiles.loc[(band, sex), "percent_of_band_suppressed"])
+    return _flag(frame[["measure", "value", "n_base"]], ("value",), hidden)[
         ["measure", "value", "value_suppressed"]
     ]
 
@@ -187,47 +197,133 @@ def pay_quartiles(year: int) -> pd.DataFrame:
 
 
 def pay_gaps(year: int, by: str) -> pd.DataFrame:
-    """Pay gaps of one dimension: a gap is hidden when either group has 1 to 4 people; group
-    counts are protected as parts of the headline comparison group."""
+    """Pay gaps of one dimension: a gap is hidden when either group has 1 to 4 people, and
+    group counts are protected across all three dimensions (see `_gaps_of_year`)."""
     _check_year(year)
     if by not in PAY_GAP_DIMENSIONS:
         raise ValueError(f"unknown pay gap dimension {by!r}")
-    frame = warehouse().query("equality_pay_gaps", year=int(year), dimension=by)
-    return _protect_gaps(frame)
+    frame = _gaps_of_year(int(year))
+    return frame[frame["dimension"] == by].reset_index(drop=True)
 
 
-def _protect_gaps(frame: pd.DataFrame) -> pd.DataFrame:
-    money = (
-        "mean_comparison_gbp",
-        "median_comparison_gbp",
-        "mean_gap_percent",
-        "median_gap_percent",
+_MONEY = ("mean_comparison_gbp", "median_comparison_gbp", "mean_gap_percent", "median_gap_percent")
+
+
+def _gaps_of_year(year: int) -> pd.DataFrame:
+    return warehouse().derived("pay_gaps", lambda: _protect_gaps(year), year)
+
+
+def _protect_gaps(year: int) -> pd.DataFrame:
+    frame = pd.concat(
+        [
+            warehouse().query("equality_pay_gaps", year=year, dimension=by)
+            for by in PAY_GAP_DIMENSIONS
+        ],
+        ignore_index=True,
     )
-    protected = protect_counts(
+    quartiles = pay_quartiles(year).set_index(["quartile_name", "sex"])["n_staff_suppressed"]
+    return protect_pay_gap_counts(
         frame,
-        "n_comparison",
-        group_cols=("snapshot_year", "dimension"),
-        part_col="is_headline",
-        total_key=True,
+        men_hidden=bool(quartiles.get((TOTAL_LABEL, "Men"), False)),
+        women_hidden=bool(quartiles.get((TOTAL_LABEL, "Women"), False)),
     )
-    out = _flag(frame, ("n_comparison", *money), protected["suppressed"])
-    ref_small = is_small(frame["n_reference"])
-    out = _flag(
-        out, ("n_reference", "mean_reference_gbp", "median_reference_gbp", *money), ref_small
+
+
+def protect_pay_gap_counts(
+    frame: pd.DataFrame, men_hidden: bool, women_hidden: bool
+) -> pd.DataFrame:
+    """Readers know more than each table: in every dimension reference + headline group +
+    not disclosed = the same full-pay workforce; the ethnic groups add up to the headline;
+    and the men and women counted for the gender gap are the quartile table's totals
+    (`men_hidden`, `women_hidden`: as that table shows them). So counts are hidden by one
+    linear system over all of them (a hidden count of 3 undisclosed would otherwise come
+    back as the workforce minus the two published groups)."""
+    if frame.empty:
+        none = pd.Series(False, index=frame.index)
+        return _gap_flags(frame, none, none, none)
+    system = LinearSystem()
+    system.cell("workforce", 0, published=False)
+    for by, rows in frame.groupby("dimension", sort=False):
+        first = rows.iloc[0]
+        is_sex = by == "sex"
+        system.cell(
+            (by, "reference"),
+            first["n_reference"],
+            primary=men_hidden if is_sex else None,
+            can_hide=not is_sex,
+        )
+        system.cell((by, "undisclosed"), first["n_undisclosed"])
+        for row in rows.itertuples():
+            system.cell(
+                (by, row.comparison_group),
+                row.n_comparison,
+                primary=women_hidden if is_sex else None,
+                can_hide=not is_sex,
+            )
+        headline = rows.loc[rows["is_headline"], "comparison_group"].iloc[0]
+        system.equation(
+            {(by, "reference"): 1, (by, headline): 1, (by, "undisclosed"): 1, "workforce": -1}
+        )
+        parts = rows.loc[~rows["is_headline"], "comparison_group"]
+        if len(parts):
+            system.equation({(by, headline): -1, **{(by, g): 1 for g in parts}})
+    hidden = system.solve()
+    dims, groups = frame["dimension"], frame["comparison_group"]
+    ref_hidden = pd.Series([hidden[(d, "reference")] for d in dims], index=frame.index)
+    und_hidden = pd.Series([hidden[(d, "undisclosed")] for d in dims], index=frame.index)
+    cmp_hidden = pd.Series(
+        [hidden[(d, g)] for d, g in zip(dims, groups, strict=True)], index=frame.index
     )
-    return _flag(out, ("n_undisclosed",), is_small(frame["n_undisclosed"]))
+    return _gap_flags(frame, ref_hidden, cmp_hidden, und_hidden)
+
+
+def _gap_flags(
+    frame: pd.DataFrame, ref_hidden: pd.Series, cmp_hidden: pd.Series, und_hidden: pd.Series
+) -> pd.DataFrame:
+    """A gap and the compared group's pay are hidden when either group's count is."""
+    out = _flag(frame, _MONEY, cmp_hidden | ref_hidden)
+    out = _flag(out, ("n_reference", "mean_reference_gbp", "median_reference_gbp"), ref_hidden)
+    out = _flag(out, ("n_comparison",), cmp_hidden)
+    return _flag(out, ("n_undisclosed",), und_hidden)
 
 
 def pay_gap_trend(by: str) -> pd.DataFrame:
+    """The headline gap of `by` in every snapshot year, protected as each year publishes it."""
     if by not in PAY_GAP_DIMENSIONS:
         raise ValueError(f"unknown pay gap dimension {by!r}")
-    return _protect_gaps(warehouse().query("equality_pay_gap_trend", dimension=by))
+    years = sorted(warehouse().query("equality_snapshots")["snapshot_year"].astype(int))
+    frames = [_gaps_of_year(y) for y in years]
+    frames = [f[(f["dimension"] == by) & f["is_headline"]] for f in frames if not f.empty]
+    if not frames:
+        return _gaps_of_year(years[0]).head(0) if years else pd.DataFrame()
+    return pd.concat(frames, ignore_index=True).sort_values("snapshot_year", ignore_index=True)
 
 
 _CELL = ("category", "breakdown_value")
 
 
 def _representation_all(year: int, characteristic: str) -> pd.DataFrame:
+    return warehouse().derived(
+        "representation",
+        lambda: _protect_representation(year, characteristic),
+        year,
+        characteristic,
+    )
+
+
+def _all_staff_hidden(year: int, characteristic: str) -> pd.Series | None:
+    """category -> hidden, for the all-staff counts the representation table publishes (its
+    `Total` included); None when there is no snapshot that year. Other tables that repeat
+    these counts (turnover, disclosure) must hide them exactly alike."""
+    years = set(warehouse().query("equality_snapshots")["snapshot_year"].astype(int))
+    if int(year) not in years:
+        return None
+    frame = _representation_all(int(year), characteristic)
+    everyone = frame[frame["breakdown"] == "All staff"]
+    return everyone.set_index("category")["n_staff_suppressed"].astype(bool)
+
+
+def _protect_representation(year: int, characteristic: str) -> pd.DataFrame:
     """All three breakdowns of one characteristic, protected together: grade band and
     directorate tables share the all-staff margin, hidden alike in both."""
     frame = warehouse().query(
@@ -305,24 +401,41 @@ def representation(year: int, characteristic: str, by: str = "All staff") -> pd.
 def disclosure_trend() -> pd.DataFrame:
     """Disclosed / prefer not to say / not recorded as parts of all staff, per year and
     characteristic; the rate is hidden with the disclosed count."""
+    return warehouse().derived("disclosure_trend", _protect_disclosure)
+
+
+def _protect_disclosure() -> pd.DataFrame:
+    """The prefer-not-to-say, not-recorded and all-staff counts are the representation
+    table's own all-staff rows, so they are hidden as that table hides them; the disclosed
+    count (the substantive answers added up) is hidden when it would reveal one of them."""
     frame = warehouse().query("equality_disclosure")
-    parts = ("n_disclosed", "n_prefer_not_to_say", "n_not_recorded")
-    long = frame.melt(
-        id_vars=["snapshot_year", "characteristic"], value_vars=list(parts), var_name="part"
-    )
-    protected = protect_counts(long, "value", group_cols=("snapshot_year", "characteristic"))
-    flags = protected.pivot_table(
-        index=["snapshot_year", "characteristic"],
-        columns="part",
-        values="suppressed",
-        aggfunc="any",
-    )
-    keyed = frame.set_index(["snapshot_year", "characteristic"])
+    same_as = {
+        "n_prefer_not_to_say": "Prefer not to say",
+        "n_not_recorded": "Not disclosed",
+        "n_staff": TOTAL_LABEL,
+    }
+    flags = {col: [] for col in ("n_disclosed", *same_as)}
+    for row in frame.itertuples():
+        shown = _all_staff_hidden(row.snapshot_year, row.characteristic)
+        shown = shown if shown is not None else pd.Series(dtype=bool)
+        system = LinearSystem()
+        substantive = [c for c in shown.index if c not in (*UNDISCLOSED, TOTAL_LABEL)]
+        for category in substantive:
+            system.cell(category, 0, primary=bool(shown[category]), can_hide=False)
+        system.cell("n_disclosed", row.n_disclosed)
+        for col, category in same_as.items():
+            primary = bool(shown.get(category, is_small(pd.Series([getattr(row, col)])).iloc[0]))
+            system.cell(col, getattr(row, col), primary=primary, can_hide=False)
+        system.equation({"n_disclosed": -1, **{c: 1 for c in substantive}})
+        system.equation(
+            {"n_disclosed": 1, "n_prefer_not_to_say": 1, "n_not_recorded": 1, "n_staff": -1}
+        )
+        hidden = system.solve()
+        for col in flags:
+            flags[col].append(hidden[col])
     out = frame.copy()
-    for part in parts:
-        hidden = pd.Series(flags[part].reindex(keyed.index).to_numpy(), index=frame.index)
-        out = _flag(out, (part,), hidden.astype(bool))
-    out = _flag(out, ("n_staff",), is_small(frame["n_staff"]))
+    for col, hidden in flags.items():
+        out = _flag(out, (col,), pd.Series(hidden, index=frame.index, dtype=bool))
     rate_hidden = out["n_disclosed_suppressed"] | out["n_staff_suppressed"]
     out = _flag(out, ("disclosure_rate_percent",), rate_hidden)
     previous_hidden = rate_hidden.groupby(out["characteristic"]).shift(1, fill_value=False)
@@ -330,21 +443,53 @@ def disclosure_trend() -> pd.DataFrame:
 
 
 def turnover(year: int, characteristic: str) -> pd.DataFrame:
-    """Starters, leavers and turnover by category of one characteristic (+ all staff); each
-    count column protected as the parts of its all-staff total."""
+    """Starters, leavers and turnover by category of one characteristic (+ all staff)."""
     _check_year(year)
     if characteristic not in CHARACTERISTICS:
         raise ValueError(f"unknown characteristic {characteristic!r}")
     frame = warehouse().query("equality_turnover", year=int(year), characteristic=characteristic)
-    out = frame.copy()
-    for col in ("n_start", "n_end", "n_starters", "n_leavers"):
-        protected = protect_counts(
-            frame.assign(**{col: frame[col].fillna(0)}),
-            col,
-            part_col="characteristic",
-            total_key="all_staff",
+    return protect_turnover(
+        frame,
+        end_hidden=_all_staff_hidden(int(year), characteristic),
+        start_hidden=_all_staff_hidden(int(year) - 1, characteristic),
+    )
+
+
+TURNOVER_COUNTS = ("n_start", "n_end", "n_starters", "n_leavers")
+
+
+def protect_turnover(
+    frame: pd.DataFrame, end_hidden: pd.Series | None, start_hidden: pd.Series | None
+) -> pd.DataFrame:
+    """Readers can add up what the turnover table publishes: each count column is the parts
+    of its all-staff row, and in each row start + starters - leavers = end (exactly for all
+    staff, nearly for a category, which is close enough to give a hidden count away). The
+    start and end counts are the representation tables' all-staff counts at the two
+    snapshots (`start_hidden`, `end_hidden`: category -> hidden there), so they are hidden as
+    those tables hide them, and only starters and leavers are hidden further."""
+    total = frame.index[frame["characteristic"] == "all_staff"]
+    fixed = {"n_start": start_hidden, "n_end": end_hidden}
+    system = LinearSystem()
+    for i, row in frame.iterrows():
+        category = TOTAL_LABEL if i in total else row["category"]
+        for col in TURNOVER_COUNTS:
+            there = fixed.get(col)
+            if there is not None and category in there.index:
+                system.cell((i, col), row[col], primary=bool(there[category]), can_hide=False)
+            else:
+                system.cell((i, col), row[col])
+        system.equation(
+            {(i, "n_start"): 1, (i, "n_starters"): 1, (i, "n_leavers"): -1, (i, "n_end"): -1}
         )
-        out = _flag(out, (col,), protected["suppressed"])
+    if len(total):
+        for col in TURNOVER_COUNTS:
+            parts = {(i, col): 1 for i in frame.index if i not in total}
+            system.equation({**parts, (total[0], col): -1})
+    hidden = system.solve()
+    out = frame.copy()
+    for col in TURNOVER_COUNTS:
+        flags = pd.Series([hidden[(i, col)] for i in frame.index], index=frame.index, dtype=bool)
+        out = _flag(out, (col,), flags)
     base = (frame["n_start"].fillna(0) + frame["n_end"]) / 2
     rate_hidden = (
         out["n_leavers_suppressed"]

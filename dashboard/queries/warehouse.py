@@ -7,14 +7,18 @@ the old database while any connection to it is open; so every call checks the fi
 
 from __future__ import annotations
 
+import copy
 import os
 import threading
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import pandas as pd
 
+T = TypeVar("T")
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 
 
@@ -76,6 +80,20 @@ class Warehouse:
                 cursor.close()
             self._cache[key] = frame
         return self._cache[key].copy()
+
+    def derived(self, name: str, compute: Callable[[], T], *args: object) -> T:
+        """A value computed from query results (a disclosure-controlled table), cached with
+        them for this file version so each page load does the protection work once."""
+        cursor, stamp = self._cursor()
+        cursor.close()
+        key = ("derived:" + name, args, stamp)
+        with self._lock:
+            if key in self._cache:
+                return copy.deepcopy(self._cache[key])
+        value = compute()
+        with self._lock:
+            self._cache[key] = value
+        return copy.deepcopy(value)
 
     def close(self) -> None:
         with self._lock:

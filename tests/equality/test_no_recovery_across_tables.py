@@ -1,0 +1,269 @@
+"""No hidden workforce figure can be worked out by combining published tables.
+
+Played as an attacker on a demo-scale warehouse (2,000 staff, with the small groups a real
+council has): write down every equation a reader knows between the published tables, treat
+hidden figures as unknowns, and check by linear algebra that none is fixed. The equations are
+written out here independently of `dashboard.disclosure.LinearSystem`:
+
+- turnover: each count column adds up to its all-staff row; start + starters - leavers = end
+  in each row (exact for all staff, near enough for a category to give a count away);
+- turnover start and end counts are the representation tables' all-staff counts at the two
+  snapshots;
+- pay gaps: reference + headline group + not disclosed is the same full-pay workforce in
+  every dimension (published nowhere, but shared); the ethnic groups add up to the headline;
+- disclosure: the disclosed count is the substantive answers added up, and disclosed +
+  prefer not to say + not recorded = all staff.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from dashboard.disclosure import TOTAL_LABEL
+from etl.build import build_warehouse
+from etl.demodata.extracts import generate
+from tests.equality.conftest import restored_query_layer
+
+YEAR = 2025
+
+
+@pytest.fixture(scope="module")
+def demo_equality(tmp_path_factory):
+    from dashboard import queries
+    from dashboard.queries import equality
+
+    base = tmp_path_factory.mktemp("demo_equality")
+    generate(base / "raw", seed=2021, scale=0.05)
+    build_warehouse(base / "raw", base / "w.duckdb", max_reject_share=1.0)
+    with restored_query_layer():
+        queries.configure(base / "w.duckdb")
+        yield equality
+
+
+def fixed_unknowns(equations: list[dict], known: dict) -> list:
+    """Unknowns (keys absent from `known`) that the equations pin down: a unit vector on the
+    unknown lies in the row space of the equations restricted to the unknowns."""
+    unknowns = sorted({k for eq in equations for k in eq if k not in known}, key=repr)
+    if not unknowns:
+        return []
+    index = {k: i for i, k in enumerate(unknowns)}
+    matrix = np.zeros((len(equations), len(unknowns)))
+    for row, eq in enumerate(equations):
+        for key, coef in eq.items():
+            if key in index:
+                matrix[row, index[key]] = coef
+    rank = np.linalg.matrix_rank(matrix)
+    found = []
+    for key, i in index.items():
+        unit = np.zeros(len(unknowns))
+        unit[i] = 1
+        if np.linalg.matrix_rank(np.vstack([matrix, unit])) == rank:
+            found.append(key)
+    return found
+
+
+def _shown(frame: pd.DataFrame, col: str, key_cols: list[str]) -> dict:
+    visible = frame[~frame[f"{col}_suppressed"]]
+    return {(*r[key_cols], col): r[col] for _, r in visible.iterrows()}
+
+
+@pytest.mark.parametrize(
+    "characteristic",
+    ["sex", "age_band", "ethnic_group", "disability", "religion", "sexual_orientation"],
+)
+def test_turnover_hides_as_representation_does_and_nothing_comes_back(
+    demo_equality, characteristic
+):
+    eq = demo_equality
+    table = eq.turnover(YEAR, characteristic)
+    table["cat"] = table["category"].where(table["characteristic"] != "all_staff", TOTAL_LABEL)
+    for col, year in (("n_end", YEAR), ("n_start", YEAR - 1)):
+        everyone = eq.representation(year, characteristic, "All staff").set_index("category")
+        for _, row in table.iterrows():
+            if row["cat"] in everyone.index:
+                assert row[f"{col}_suppressed"] == everyone.loc[row["cat"], "n_staff_suppressed"]
+    counts = ["n_start", "n_end", "n_starters", "n_leavers"]
+    known = {}
+    for col in counts:
+        known |= _shown(table, col, ["cat"])
+    cats = list(table["cat"])
+    parts = [c for c in cats if c != TOTAL_LABEL]
+    equations = [
+        {(c, "n_start"): 1, (c, "n_starters"): 1, (c, "n_leavers"): -1, (c, "n_end"): -1}
+        for c in cats
+    ]
+    equations += [{**{(c, col): 1 for c in parts}, (TOTAL_LABEL, col): -1} for col in counts]
+    assert fixed_unknowns(equations, known) == []
+    shown = pd.Series(list(known.values()), dtype=float)
+    assert not shown.between(1, 4).any()
+
+
+def _gap_rows(dim: str, ref: int, und: int, groups: dict[str, int]) -> list[dict]:
+    return [
+        {
+            "snapshot_year": YEAR,
+            "dimension": dim,
+            "reference_group": "ref",
+            "comparison_group": group,
+            "is_headline": i == 0,
+            "n_reference": ref,
+            "n_comparison": n,
+            "n_undisclosed": und,
+            **{col: 1.0 for col in MONEY},
+        }
+        for i, (group, n) in enumerate(groups.items())
+    ]
+
+
+MONEY = (
+    "mean_reference_gbp",
+    "median_reference_gbp",
+    "mean_comparison_gbp",
+    "median_comparison_gbp",
+    "mean_gap_percent",
+    "median_gap_percent",
+)
+
+
+def test_pay_gap_counts_stay_hidden_across_the_three_dimensions():
+    from dashboard.queries.equality import protect_pay_gap_counts
+
+    # 28 full-pay staff: by sex 10 men + 12 women + 6 undisclosed (so readers learn 28);
+    # by ethnicity 9 White British + 16 ethnic minority (12 Asian + 4 Black) + 3 undisclosed;
+    # by disability 15 not disabled + 10 disabled + 3 undisclosed.
+    # Primary: Black 4 and both undisclosed 3s. 28 - 9 - 16 would give the 3 back and
+    # 16 - 12 the 4, so the headline 16 goes too (one hiding mends two equations); then
+    # 28 - 15 - 10 still gives the disability 3, so its smaller neighbour 10 goes.
+    # Men and women are the quartile table's published totals: never hidden here.
+    frame = pd.DataFrame(
+        _gap_rows("sex", 10, 6, {"Women": 12})
+        + _gap_rows("ethnicity", 9, 3, {"Ethnic minority": 16, "Asian": 12, "Black": 4})
+        + _gap_rows("disability", 15, 3, {"Disabled": 10})
+    )
+    out = protect_pay_gap_counts(frame, men_hidden=False, women_hidden=False)
+    hidden = {
+        (r.dimension, r.comparison_group) for r in out.itertuples() if r.n_comparison_suppressed
+    }
+    assert hidden == {
+        ("ethnicity", "Ethnic minority"),
+        ("ethnicity", "Black"),
+        ("disability", "Disabled"),
+    }
+    und = out.groupby("dimension")["n_undisclosed_suppressed"].all().to_dict()
+    assert und == {"disability": True, "ethnicity": True, "sex": False}
+    assert not out["n_reference_suppressed"].any()
+    # a gap is hidden with its group, shown otherwise
+    gaps = dict(zip(out["comparison_group"], out["mean_gap_percent_suppressed"], strict=True))
+    assert gaps == {
+        "Women": False,
+        "Ethnic minority": True,
+        "Asian": False,
+        "Black": True,
+        "Disabled": True,
+    }
+    # the attacker's view
+    known, equations = {}, []
+    for dim, rows in out.groupby("dimension"):
+        head = rows[rows["is_headline"]].iloc[0]
+        known[(dim, "ref")] = head["n_reference"]
+        if not head["n_undisclosed_suppressed"]:
+            known[(dim, "und")] = head["n_undisclosed"]
+        for r in rows.itertuples():
+            if not r.n_comparison_suppressed:
+                known[(dim, r.comparison_group)] = r.n_comparison
+        group = head["comparison_group"]
+        equations.append({(dim, "ref"): 1, (dim, group): 1, (dim, "und"): 1, "all": -1})
+        others = rows.loc[~rows["is_headline"], "comparison_group"]
+        if len(others):
+            equations.append({(dim, group): -1, **{(dim, g): 1 for g in others}})
+    assert [k for k in fixed_unknowns(equations, known) if k != "all"] == []
+
+
+def test_disclosure_counts_hide_as_representation_does_and_nothing_comes_back(demo_equality):
+    _check_disclosure(demo_equality)
+
+
+def test_disclosure_on_the_small_fixture_too(configured):
+    from dashboard.queries import equality
+
+    # 15 staff: most answers are 1 to 4 people, so the disclosed count must often be hidden
+    trend = equality.disclosure_trend()
+    assert trend.loc[trend["snapshot_year"] == YEAR, "n_disclosed_suppressed"].any()
+    _check_disclosure(equality)
+
+
+def _check_disclosure(eq) -> None:
+    trend = eq.disclosure_trend()
+    for row in trend[trend["snapshot_year"] == YEAR].itertuples():
+        everyone = eq.representation(YEAR, row.characteristic, "All staff")
+        flags = dict(zip(everyone["category"], everyone["n_staff_suppressed"], strict=True))
+        values = dict(zip(everyone["category"], everyone["n_staff"], strict=True))
+        for col, cat in (
+            ("n_prefer_not_to_say", "Prefer not to say"),
+            ("n_not_recorded", "Not disclosed"),
+            ("n_staff", TOTAL_LABEL),
+        ):
+            if cat in flags:
+                assert getattr(row, f"{col}_suppressed") == flags[cat], (row.characteristic, col)
+        known = {c: v for c, v in values.items() if not flags[c]}
+        if not row.n_disclosed_suppressed:
+            known["disclosed"] = row.n_disclosed
+        substantive = [c for c in values if c not in ("Prefer not to say", "Not disclosed")]
+        substantive = [c for c in substantive if c != TOTAL_LABEL]
+        equations = [
+            {"disclosed": -1, **{c: 1 for c in substantive}},
+            {
+                "disclosed": 1,
+                "Prefer not to say": 1,
+                "Not disclosed": 1,
+                TOTAL_LABEL: -1,
+            },
+        ]
+        for absent in {"Not disclosed", "Prefer not to say"} - set(values):
+            known[absent] = 0
+        assert fixed_unknowns(equations, known) == [], row.characteristic
+
+
+def test_quartile_shares_of_men_and_women_are_hidden_together(demo_equality):
+    frame = demo_equality.gender_pay_gap(YEAR).set_index("measure")["value_suppressed"]
+    for band in ("Lower", "LowerMiddle", "UpperMiddle", "Top"):
+        assert frame[f"Male{band}Quartile"] == frame[f"Female{band}Quartile"], band
+
+
+def test_pay_gap_trend_is_each_years_headline_as_published(demo_equality):
+    eq = demo_equality
+    trend = eq.pay_gap_trend("ethnicity").set_index("snapshot_year")
+    assert list(trend.index) == sorted(trend.index) and len(trend) >= 5
+    same_year = eq.pay_gaps(YEAR, "ethnicity")
+    headline = same_year[same_year["is_headline"]].iloc[0]
+    assert trend.loc[YEAR, "median_gap_percent"] == pytest.approx(headline["median_gap_percent"])
+
+
+def test_turnover_hand_worked():
+    from dashboard.queries.equality import protect_turnover
+
+    # women 20 -> 21 with 4 starters and 3 leavers (both small); men 30 -> 30 with 6 and 6.
+    # The all-staff 10 starters and 9 leavers would give the women's back (10 - 6, 9 - 6), so
+    # the men's starters go (smallest beside them); then 30 + s - l = 30 gives the men's
+    # leavers, so they go too. Start and end counts are the representation tables' and are
+    # published there, so they stay.
+    frame = pd.DataFrame(
+        {
+            "characteristic": ["sex", "sex", "all_staff"],
+            "category": ["Female", "Male", "All staff"],
+            "n_start": [20, 30, 50],
+            "n_end": [21, 30, 51],
+            "n_starters": [4, 6, 10],
+            "n_leavers": [3, 6, 9],
+            "turnover_percent": [100 * 3 / 20.5, 100 * 6 / 30, 100 * 9 / 50.5],
+        }
+    )
+    shown = pd.Series(False, index=["Female", "Male", TOTAL_LABEL])
+    out = protect_turnover(frame, end_hidden=shown, start_hidden=shown)
+    assert out["n_starters_suppressed"].tolist() == [True, True, False]
+    assert out["n_leavers_suppressed"].tolist() == [True, True, False]
+    assert not out["n_start_suppressed"].any() and not out["n_end_suppressed"].any()
+    assert out["turnover_percent_suppressed"].tolist() == [True, True, False]
+    assert out.loc[2, "turnover_percent"] == pytest.approx(100 * 9 / 50.5)
