@@ -27,7 +27,7 @@ def rag_badge(rag: str, suppressed: bool = False) -> html.Span:
 
 def direction(direction_key: str, previous_label: str | None) -> html.Span:
     text = DIRECTION_TEXT.get(direction_key, "")
-    if previous_label and direction_key not in ("no_previous",):
+    if previous_label and direction_key not in ("no_previous", "suppressed"):
         text = f"{text} since {previous_label}"
     icon = DIRECTION_ICON.get(direction_key, "")
     return html.Span(

@@ -76,27 +76,45 @@ def protect_metric_values(
     Expects `value`, `numerator`, `denominator`, `counts_people`, `area_slug` (and optionally
     `unit`: a percentage on a base of 1 to 4 is suppressed too). The borough is the published
     total of its clusters. Metrics that do not count people (days, pay, projects) are left
-    alone.
+    alone unless `base_n`, the smallest group such a figure rests on (a pay gap's men or
+    women), is 1 to 4. A suppressed value's RAG rating and direction of travel would give
+    it away (above target, up on last year), so they are withheld with it.
     """
     out = frame.copy()
     out["suppressed"] = False
     people = out["counts_people"].fillna(False).astype(bool)
-    if not people.any():
-        return out
-    share_like = out.get("unit", pd.Series("", index=out.index)).eq("%")
-    protected = protect_counts(
-        out[people].assign(_base=out["denominator"].where(share_like)),
-        "numerator",
-        derived_cols=("value", "denominator"),
-        group_cols=tuple(c for c in group_cols if c in out.columns),
-        part_col="area_slug",
-        total_key="borough",
-        base_col="_base",
-    )
-    out.loc[people, ["value", "numerator", "denominator", "suppressed"]] = protected[
-        ["value", "numerator", "denominator", "suppressed"]
-    ]
+    if people.any():
+        share_like = out.get("unit", pd.Series("", index=out.index)).eq("%")
+        protected = protect_counts(
+            out[people].assign(_base=out["denominator"].where(share_like)),
+            "numerator",
+            derived_cols=("value", "denominator"),
+            group_cols=tuple(c for c in group_cols if c in out.columns),
+            part_col="area_slug",
+            total_key="borough",
+            base_col="_base",
+        )
+        out.loc[people, ["value", "numerator", "denominator", "suppressed"]] = protected[
+            ["value", "numerator", "denominator", "suppressed"]
+        ]
     out["suppressed"] = out["suppressed"].astype(bool)
+    if "base_n" in out:
+        out["suppressed"] |= is_small(out["base_n"].fillna(0)) & ~people
+    return withhold_status(out, out["suppressed"])
+
+
+def withhold_status(frame: pd.DataFrame, hidden: pd.Series) -> pd.DataFrame:
+    """Blank the value and everything derived from it in rows flagged `hidden`."""
+    out = frame.copy()
+    hidden = hidden.reindex(out.index).fillna(False).astype(bool)
+    out["suppressed"] = out.get("suppressed", False) | hidden
+    for col in ("value", "numerator", "denominator", "previous_value"):
+        if col in out:
+            out[col] = out[col].where(~out["suppressed"])
+    if "rag" in out:
+        out["rag"] = out["rag"].where(~out["suppressed"], "not_rated")
+    if "direction" in out:
+        out["direction"] = out["direction"].where(~out["suppressed"], "suppressed")
     return out
 
 

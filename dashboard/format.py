@@ -20,6 +20,7 @@ DIRECTION_TEXT = {
     "worsening": "Worsening",
     "no_change": "No change",
     "no_previous": "No earlier figure",
+    "suppressed": "No comparison published (small numbers)",
     "up": "Up",
     "down": "Down",
 }
@@ -28,6 +29,7 @@ DIRECTION_ICON = {
     "worsening": "▼",
     "no_change": "▶",
     "no_previous": "",
+    "suppressed": "",
     "up": "▲",
     "down": "▼",
 }

@@ -62,6 +62,18 @@ def engagement_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Demo extracts at 1/20 scale through the real ETL: large enough for realistic tables,
+    small enough that clusters and groups of 1 to 4 people occur (disclosure tests)."""
+    from etl.demodata.extracts import generate
+
+    base = tmp_path_factory.mktemp("demo")
+    generate(base / "raw", seed=2021, scale=0.05)
+    build_warehouse(base / "raw", base / "ccm.duckdb", max_reject_share=1.0)
+    return base / "ccm.duckdb"
+
+
 def pytest_setup_options():
     """Chromium flags for a root user on a closed network (dash[testing] hook)."""
     from selenium.webdriver.chrome.options import Options

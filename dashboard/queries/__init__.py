@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.disclosure import protect_metric_values
+from dashboard.disclosure import protect_metric_values, withhold_status
 from dashboard.queries.warehouse import Warehouse, WarehouseMissing, WarehouseUnreadable
 
 __all__ = [
@@ -90,9 +90,29 @@ def area_entry(area_slug: str) -> dict | None:
 
 
 def status_for_area(period_label: str, area_slug: str) -> pd.DataFrame:
-    """Every metric's value, target, RAG and direction in one area and period."""
+    """Every metric's value, target, RAG and direction in one area and period.
+
+    Protected as part of every area (a cluster's figure is a part of the borough's, so the
+    single-area view must hide what the all-areas view hides), and the direction of travel is
+    withheld where last period's figure was suppressed in its own period."""
     frame = _wh().query("status_for_area", period=period_label, area=area_slug)
-    return protect_metric_values(frame)
+    hidden = _hidden_in(period_label, area_slug)
+    out = withhold_status(frame.assign(suppressed=False), frame["metric_id"].map(hidden))
+    previous = out["previous_period_label"].dropna().unique()
+    for label in previous:
+        before = _hidden_in(str(label), area_slug)
+        was_hidden = out["metric_id"].map(before).fillna(False).astype(bool)
+        was_hidden &= out["previous_period_label"].eq(label)
+        out["previous_value"] = out["previous_value"].where(~was_hidden)
+        out["direction"] = out["direction"].where(~was_hidden, "suppressed")
+    return out
+
+
+def _hidden_in(period_label: str, area_slug: str) -> pd.Series:
+    """metric_id -> suppressed, for one area as the all-areas table of the period hides it."""
+    everywhere = status_all_areas(period_label)
+    here = everywhere[everywhere["area_slug"] == area_slug]
+    return here.set_index("metric_id")["suppressed"].astype(bool)
 
 
 def status_all_areas(period_label: str) -> pd.DataFrame:

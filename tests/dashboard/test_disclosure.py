@@ -142,3 +142,20 @@ def test_linear_system_leaves_figures_another_table_decided():
     system.cell("leavers", 13)
     system.equation({"start": 1, "starters": 1, "leavers": -1, "end": -1})
     assert system.solve() == {"start": True, "end": False, "starters": False, "leavers": True}
+
+
+def test_a_pay_gap_on_a_small_group_is_withheld_with_its_rating_and_direction():
+    # gaps are money, not counts of people: they are hidden when the smaller group (base_n)
+    # is 1 to 4, and a hidden value's RAG or direction would give it away
+    out = protect_metric_values(
+        frame(
+            [
+                ("gap", "2023/24", "borough", 12.5, 2.1, 16.8, False, "%"),
+                ("gap", "2024/25", "borough", 9.0, 1.5, 16.7, False, "%"),
+            ]
+        ).assign(base_n=[4, 5], rag=["off_track", "at_risk"], direction=["worsening", "improving"])
+    )
+    assert out["suppressed"].tolist() == [True, False]
+    assert out["value"].isna().tolist() == [True, False]
+    assert out["rag"].tolist() == ["not_rated", "at_risk"]
+    assert out["direction"].tolist() == ["suppressed", "improving"]

@@ -38,6 +38,27 @@ def test_status_is_protected_before_any_page_sees_it(configured):
     assert status.loc["eng_feedback_published_share", "value"] == pytest.approx(200 / 3)
 
 
+def test_one_area_hides_exactly_what_the_all_areas_table_hides(demo_db, tiny_db):
+    # a cluster is a part of the borough: protecting one area's row alone would show a
+    # figure the all-areas table hides to stop the borough total giving a part away (the
+    # demo at 1/20 scale has such periods: 2020/21 in Orsett, Bulphan and Horndon, ...)
+    queries.configure(demo_db)
+    try:
+        hidden = 0
+        for period in ("2020/21", "2024/25 Q2", "2025/26 Q1"):
+            everywhere = queries.status_all_areas(period)
+            for area in everywhere["area_slug"].unique():
+                one = queries.status_for_area(period, area).set_index("metric_id")
+                all_ = everywhere[everywhere["area_slug"] == area].set_index("metric_id")
+                assert one["suppressed"].to_dict() == all_["suppressed"].to_dict(), (period, area)
+                assert one.loc[one["suppressed"], "value"].isna().all()
+                assert (one.loc[one["suppressed"], "rag"] == "not_rated").all()
+                hidden += int(one["suppressed"].sum())
+        assert hidden > 0
+    finally:
+        queries.configure(tiny_db)
+
+
 def test_theme_summary_counts_suppressed_figures_as_not_rated(configured):
     summary = queries.theme_summary("2023/24", "borough").set_index("theme")
     status = queries.status_for_area("2023/24", "borough")

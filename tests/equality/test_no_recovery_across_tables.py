@@ -22,23 +22,18 @@ import pandas as pd
 import pytest
 
 from dashboard.disclosure import TOTAL_LABEL
-from etl.build import build_warehouse
-from etl.demodata.extracts import generate
 from tests.equality.conftest import restored_query_layer
 
 YEAR = 2025
 
 
-@pytest.fixture(scope="module")
-def demo_equality(tmp_path_factory):
+@pytest.fixture
+def demo_equality(demo_db):
     from dashboard import queries
     from dashboard.queries import equality
 
-    base = tmp_path_factory.mktemp("demo_equality")
-    generate(base / "raw", seed=2021, scale=0.05)
-    build_warehouse(base / "raw", base / "w.duckdb", max_reject_share=1.0)
     with restored_query_layer():
-        queries.configure(base / "w.duckdb")
+        queries.configure(demo_db)
         yield equality
 
 

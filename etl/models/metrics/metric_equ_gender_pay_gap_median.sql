@@ -8,7 +8,9 @@ by_sex as (
     select
         fy_label,
         median(hourly_pay_gbp) filter (where sex = 'Male') as men_gbp,
-        median(hourly_pay_gbp) filter (where sex = 'Female') as women_gbp
+        median(hourly_pay_gbp) filter (where sex = 'Female') as women_gbp,
+        least(count(*) filter (where sex = 'Male'), count(*) filter (where sex = 'Female'))
+            as smallest_group
     from relevant
     group by fy_label
 ),
@@ -21,7 +23,9 @@ final as (
         fy_label::varchar as period_label,
         (100.0 * (men_gbp - women_gbp) / men_gbp)::double as value,
         (men_gbp - women_gbp)::double as numerator,
-        men_gbp::double as denominator
+        men_gbp::double as denominator,
+        -- a gap between two groups rests on the smaller: 1 to 4 people and it is not published
+        smallest_group::bigint as base_n
     from by_sex
     where men_gbp > 0 and women_gbp is not null
 )

@@ -68,6 +68,7 @@ final as (
         value::double as value,
         numerator::double as numerator,
         denominator::double as denominator,
+        base_n::bigint as base_n,
         target::double as target,
         rag::varchar as rag,
         previous_period_label::varchar as previous_period_label,
