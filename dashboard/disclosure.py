@@ -297,6 +297,7 @@ class LinearSystem:
         self._hidden: list[bool] = []
         self._published: list[bool] = []
         self._can_hide: list[bool] = []
+        self._protect: list[bool] = []
         self._equations: list[dict[int, float]] = []
 
     def cell(
@@ -306,8 +307,13 @@ class LinearSystem:
         primary: bool | None = None,
         can_hide: bool = True,
         published: bool = True,
+        protect: bool | None = None,
     ) -> None:
-        """Add a figure; `primary` defaults to the small-count rule (1 to 4)."""
+        """Add a figure; `primary` defaults to the small-count rule (1 to 4).
+
+        `protect=False` marks a figure that may be hidden to protect others but need not stay
+        unknown itself (a disclosed base of 5 or more, published implicitly through shares);
+        by default every hidden figure is protected."""
         if key in self._index:
             raise ValueError(f"cell {key!r} added twice")
         value = 0.0 if value is None or pd.isna(value) else float(value)
@@ -318,6 +324,7 @@ class LinearSystem:
         self._hidden.append(bool(small if primary is None else primary) and published)
         self._published.append(published)
         self._can_hide.append(can_hide)
+        self._protect.append(True if protect is None else protect)
 
     def has(self, key: object) -> bool:
         return key in self._index
@@ -343,15 +350,18 @@ class LinearSystem:
         null = vt[rank:]
         determined = (null**2).sum(axis=0) < 1e-12 if len(null) else np.ones(len(cols), bool)
         fixed[cols] = determined
-        return fixed & hidden
+        return fixed & hidden & np.array(self._protect)
 
-    def solve(self) -> dict:
+    def solve(self, prune: bool = False, zeros_last: bool = False) -> dict:
         """key -> hidden, after secondary suppression.
 
         Greedy: each step hides the one open cell that leaves the fewest figures fixed,
         preferring the smallest (a zero may be hidden: a published 0 starters beside known
         start and end counts gives the leavers away); ties go to cells sharing an equation
-        with a leaked figure."""
+        with a leaked figure. With `prune`, secondary cells are then offered back, largest
+        first, and published again wherever nothing becomes fixed (the greedy path can hide
+        a cell a later step made unnecessary). With `zeros_last`, a zero is hidden only where
+        no count will do (a hidden 0 beside a hidden 3 tells readers the two make 3)."""
         hidden = np.array(self._hidden, dtype=bool)
         values = np.array(self._values)
         open_ = np.array(self._published) & np.array(self._can_hide)
@@ -364,9 +374,23 @@ class LinearSystem:
             for c in np.nonzero(open_ & ~hidden)[0]:
                 trial = hidden.copy()
                 trial[c] = True
-                score = (int(self._fixed(trial).sum()), c not in near, values[c], int(c))
+                zero_penalty = bool(zeros_last and values[c] == 0)
+                score = (
+                    int(self._fixed(trial).sum()),
+                    zero_penalty,
+                    c not in near,
+                    values[c],
+                    int(c),
+                )
                 best = score if best is None or score < best else best
             if best is None:
                 break
-            hidden[best[3]] = True
+            hidden[best[-1]] = True
+        if prune:
+            primary = np.array(self._hidden, dtype=bool)
+            for c in sorted(np.nonzero(hidden & ~primary)[0], key=lambda c: (-values[c], c)):
+                trial = hidden.copy()
+                trial[c] = False
+                if not self._fixed(trial).any():
+                    hidden = trial
         return dict(zip(self._keys, hidden.tolist(), strict=True))

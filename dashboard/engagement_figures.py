@@ -12,6 +12,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.disclosure import SUPPRESSED
 from dashboard.engagement_labels import tool_name
 from dashboard.figures import FONT, OKABE_ITO, THURROCK_CENTRE, _layout, trend_by_area
 
@@ -29,21 +30,36 @@ def hover_text(text: object, width: int = 60) -> str:
 
 
 def funnel(totals: pd.Series, title: str) -> go.Figure:
-    """Visitors aware -> informed -> engaged, with the share of aware at each step."""
+    """Visitors aware -> informed -> engaged, with the share of aware at each step; a
+    suppressed engaged count is drawn as an empty bar labelled [c]."""
     stages = ["Aware", "Informed", "Engaged"]
-    values = [int(totals["aware"]), int(totals["informed"]), int(totals["engaged"])]
+    aware, informed = int(totals["aware"]), int(totals["informed"])
+    hidden = bool(totals.get("engaged_suppressed", False)) or pd.isna(totals["engaged"])
+    engaged = 0 if hidden else int(totals["engaged"])
+    text = [_funnel_text(aware, aware), _funnel_text(informed, aware)]
+    text.append(SUPPRESSED if hidden else _funnel_text(engaged, aware))
     fig = go.Figure(
         go.Funnel(
             y=stages,
-            x=values,
-            texttemplate="%{value:,}<br>%{percentInitial:.1%} of aware",
+            x=[aware, informed, engaged],
+            text=text,
+            textinfo="text",
+            hovertext=[
+                f"{stage}: {t.replace('<br>', ' ')} visitors"
+                for stage, t in zip(stages, text, strict=True)
+            ],
+            hoverinfo="text",
             marker={"color": [OKABE_ITO[0], OKABE_ITO[5], OKABE_ITO[2]]},
-            hovertemplate="%{y}: %{x:,} visitors (%{percentInitial:.1%} of aware)<extra></extra>",
         )
     )
     fig = _layout(fig, title)
     fig.update_layout(margin={"l": 90})
     return fig
+
+
+def _funnel_text(value: int, aware: int) -> str:
+    share = f"{100 * value / aware:.1f}% of aware" if aware else "no visitors aware"
+    return f"{value:,}<br>{share}"
 
 
 def tools_over_time(frame: pd.DataFrame, title: str) -> go.Figure:

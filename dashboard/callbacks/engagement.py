@@ -25,6 +25,7 @@ HEARD_METRICS = (
     "eng_questions_answered_share",
     "eng_median_days_to_answer",
 )
+PINS_IN_TABLE = 200  # the map carries up to q.PIN_LIMIT; a longer table helps nobody
 TYPE_TEXT = {"fy": "financial year", "quarter": "quarter"}
 BODIES = (
     "engagement-reach-body",
@@ -211,11 +212,12 @@ def funnel_section(view: View) -> list:
                 f"({funnel_scope(view)})."
             )
         ]
-    total = q.funnel_total(frame).iloc[0]
+    total = q.funnel_overall(view.period_label, view.area_slug).iloc[0]
+    hidden = bool(total["engaged_suppressed"])
     sentence = (
         f"{count(total['aware'])} visitors were aware of projects {where(view)} in "
         f"{view.period_label}; {pct(total['informed_pct'])} went on to be informed and "
-        f"{pct(total['engaged_pct'])} contributed (engaged). "
+        f"{pct(total['engaged_pct'], hidden)} contributed (engaged). "
         f"Included: {funnel_scope(view)}."
     )
     title = f"Participation funnel, {view.period_label}"
@@ -226,10 +228,10 @@ def funnel_section(view: View) -> list:
             ),
             count(r.aware),
             count(r.informed),
-            count(r.engaged),
+            count(r.engaged, r.engaged_suppressed),
             pct(r.informed_pct),
-            pct(r.engaged_of_informed_pct),
-            pct(r.engaged_pct),
+            pct(r.engaged_of_informed_pct, r.engaged_suppressed),
+            pct(r.engaged_pct, r.engaged_suppressed),
         ]
         for r in frame.itertuples()
     ]
@@ -238,10 +240,10 @@ def funnel_section(view: View) -> list:
             html.Strong("All projects"),
             count(total["aware"]),
             count(total["informed"]),
-            count(total["engaged"]),
+            count(total["engaged"], hidden),
             pct(total["informed_pct"]),
-            pct(total["engaged_of_informed_pct"]),
-            pct(total["engaged_pct"]),
+            pct(total["engaged_of_informed_pct"], hidden),
+            pct(total["engaged_pct"], hidden),
         ]
     )
     table = data_table(
@@ -313,8 +315,10 @@ def who_section(view: View) -> list:
     if not profile.empty and profile["total_suppressed"].any():
         return [
             html.P(
-                f"Fewer than 5 people took part {where(view)} in {view.period_label}, too few "
-                "to publish who they are without risk of identifying someone.",
+                f"The number of people who took part {where(view)} in {view.period_label} is "
+                "suppressed ([c]): it is 1 to 4, or would let such a number elsewhere be "
+                "worked out. Who they are is not published either, so no one can be "
+                "identified.",
                 id="engagement-who-under",
             )
         ]
@@ -361,8 +365,8 @@ def who_section(view: View) -> list:
         basis = (
             f"Comparator: {comparator.iloc[0]}, {view.area_name}."
             if has_comparator
-            else "No Census 2021 comparator is published for this characteristic below borough "
-            "level, so participants are shown without one."
+            else "The dashboard holds no Census 2021 comparator for this characteristic in "
+            f"{view.area_name}, so participants are shown without one."
         )
         sentence = (
             f"{label} of {count(total['n_total'], total['total_suppressed'])} participants "
@@ -445,9 +449,7 @@ def heard_section(view: View) -> list:
     ]
     overdue = q.overdue_feedback(view.area_slug)
     if overdue.empty:
-        overdue_part = html.P(
-            "No closed consultation is waiting longer than the target for feedback."
-        )
+        overdue_part = html.P("No closed project is waiting longer than the target for feedback.")
     else:
         as_at = overdue.iloc[0]
         overdue_part = data_table(
@@ -604,10 +606,15 @@ def places_section(view: View, colour_by: str) -> list:
     if pins.empty:
         return [html.P(f"No Places pins were dropped {where(view)} in {view.period_label}.")]
     shown = f"the newest {len(pins):,} of {total:,}" if total > len(pins) else f"all {total:,}"
+    listed = (
+        "the table lists the same pins"
+        if len(pins) <= PINS_IN_TABLE
+        else f"the table lists the newest {PINS_IN_TABLE} of them"
+    )
     sentence = (
         f"Places pins dropped {where(view)} in {view.period_label}: {shown}, coloured by "
         f"{'sentiment' if colour_by == 'sentiment' else 'engagement tool'}. Hover over a pin to "
-        "read its comment; the table lists the same pins."
+        f"read its comment; {listed}."
     )
     title = f"Places pins, {view.period_label}, {view.area_name}"
     fig = figs.pins_map(queries.ward_geojson(), queries.ward_clusters(), pins, colour_by, title)
@@ -618,12 +625,12 @@ def places_section(view: View, colour_by: str) -> list:
             (r.sentiment or "not given").capitalize(),
             r.comment_text if isinstance(r.comment_text, str) else "(no comment)",
         ]
-        for r in pins.head(200).itertuples()
+        for r in pins.head(PINS_IN_TABLE).itertuples()
     ]
     table = data_table(
         ["Date", "Tool", "Sentiment", "Comment"],
         rows,
-        caption=f"{title} (newest {min(len(pins), 200)})",
+        caption=f"{title} (newest {min(len(pins), PINS_IN_TABLE)})",
         table_id="engagement-pins-table",
         numeric_from=9,
     )

@@ -125,9 +125,9 @@ def update_project(project_id: str | None, period: str | None, area: str | None)
                     r.period_label,
                     count(r.aware),
                     count(r.informed),
-                    count(r.engaged),
+                    count(r.engaged, r.engaged_suppressed),
                     pct(r.informed_pct),
-                    pct(r.engaged_pct),
+                    pct(r.engaged_pct, r.engaged_suppressed),
                 ]
                 for r in funnel.itertuples()
             ],
@@ -166,10 +166,8 @@ def update_project(project_id: str | None, period: str | None, area: str | None)
                 [
                     [
                         r.budget_line,
-                        pct(r.share_pct),
-                        money(r.mean_per_resident_gbp)
-                        if pd.notna(r.mean_per_resident_gbp)
-                        else SUPPRESSED,
+                        SUPPRESSED if r.shares_suppressed else pct(r.share_pct),
+                        SUPPRESSED if r.shares_suppressed else money(r.mean_per_resident_gbp),
                         count(r.n_residents, r.suppressed),
                     ]
                     for r in lines.itertuples()

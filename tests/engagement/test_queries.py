@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from dashboard import queries
@@ -47,9 +48,12 @@ def test_profile_publishes_only_safe_counts():
     prof = q.participant_profile("2023/24", "borough")
     eth = prof[prof["characteristic"] == "ethnic_group"].set_index("category")
     assert eth.loc["White", "n_participants"] == 6
-    assert eth.loc["White", "share_of_disclosed"] == pytest.approx(6 / 9)
     for hidden in ("Asian, Asian British or Asian Welsh", "Not answered"):
         assert eth.loc[hidden, "suppressed"]
+    # the disclosed base (9) is hidden and every share with it: White's 6/9 would give the
+    # base away, and 11 participants - 9 disclosed = the 2 "Not answered"
+    assert eth["share_of_disclosed"].isna().all()
+    assert eth["n_disclosed"].isna().all()
     sex = prof[prof["characteristic"] == "sex"].set_index("category")
     # Male 3 -> [c]; Female 8 is the only other non-zero part of the published 11 -> [c]
     assert sex.loc["Male", "suppressed"] and sex.loc["Female", "suppressed"]
@@ -111,7 +115,7 @@ def test_budget_allocated_by_the_average_resident():
 
 
 def test_funnel_conversion_rates():
-    total = q.funnel_total(q.funnel("2023/24", "borough")).iloc[0]
+    total = q.funnel_overall("2023/24", "borough").iloc[0]
     # P1 100/35/8 + P2 30/12/1 + P3 40/10/2 + P4 250/100/10 = 420/157/21
     assert (total["aware"], total["informed"], total["engaged"]) == (420, 157, 21)
     assert total["informed_pct"] == pytest.approx(100 * 157 / 420)
@@ -121,6 +125,32 @@ def test_funnel_conversion_rates():
     assert q.funnel("2023/24", "aveley")["project_id"].tolist() == ["P3", "P2"]
     assert q.funnel("2023/24", "grays")["project_id"].tolist() == ["P4", "P1", "P2"]
     assert q.funnel("2023/24 Q4", "grays")["project_id"].tolist() == ["P4"]
+
+
+def test_engaged_visitors_are_protected_across_projects_and_quarters():
+    # 2023/24: Q1 P1 8, P2 1, P3 2; Q4 P4 10. P2 and P3 are [c] in Q1 and in the year; the
+    # all-projects 21 is published (21 - 8 - 10 leaves P2 + P3 = 3, not either one)
+    rows = q.funnel("2023/24", "borough").set_index("project_id")
+    assert rows["engaged_suppressed"].to_dict() == {
+        "P4": False,
+        "P1": False,
+        "P3": True,
+        "P2": True,
+    }
+    assert rows.loc["P1", "engaged"] == 8 and pd.isna(rows.loc["P2", "engaged"])
+    assert pd.isna(rows.loc["P3", "engaged_pct"]) and pd.isna(
+        rows.loc["P3", "engaged_of_informed_pct"]
+    )
+    assert rows.loc["P3", "informed_pct"] == pytest.approx(25.0)  # visitors, not people: shown
+    # Grays' projects (P4, P1 and the borough-wide P2) add up to 19: with P2 hidden, withheld
+    grays = q.funnel_overall("2023/24", "grays").iloc[0]
+    assert grays["engaged_suppressed"] and pd.isna(grays["engaged"]) and grays["aware"] == 380
+    # Q4: P4's 10 alone, published; the project page's quarters follow the same table
+    assert not q.funnel_overall("2023/24 Q4", "borough").iloc[0]["engaged_suppressed"]
+    p2 = q.project_funnel("P2").set_index("period_label")
+    assert p2.loc["2023/24 Q1", "engaged_suppressed"] and pd.isna(p2.loc["2023/24 Q1", "engaged"])
+    section = str(cb.funnel_section(resolve("2023-24", "grays")))
+    assert "[c] contributed (engaged)" in section
 
 
 def test_petition_signatures_of_a_few_people_are_suppressed():
@@ -213,7 +243,12 @@ def test_who_we_hear_from_says_when_too_few_took_part_rather_than_nobody():
     # Aveley 2023/24: one participant (U2)
     who = cb.who_section(resolve("2023-24", "aveley"))
     assert len(who) == 1
-    assert who[0].children.startswith("Fewer than 5 people took part in Aveley in 2023/24")
+    assert who[0].children.startswith(
+        "The number of people who took part in Aveley in 2023/24 is suppressed ([c])"
+    )
+    # Grays' 10 are hidden too (they would give Aveley's 1 away): withheld, never "fewer than 5"
+    grays = cb.who_section(resolve("2023-24", "grays"))
+    assert len(grays) == 1 and "is suppressed ([c]): it is 1 to 4, or would" in grays[0].children
     nobody = cb.who_section(resolve("2023-24", "south-ockendon"))
     assert nobody[0].children == "Nobody took part in South Ockendon in 2023/24."
 
@@ -258,9 +293,14 @@ def test_project_budget_lines_show_shares_and_the_average_resident():
     assert lines.loc["Parks and play areas", "share_pct"] == pytest.approx(62.5)
     assert lines.loc["Youth activities", "mean_per_resident_gbp"] == pytest.approx(600)
     assert lines["suppressed"].all()  # one resident on each line
+    assert not lines["shares_suppressed"].any()
+    # P2 in fact has 1 allocator: that resident's split is the shares, so they are withheld
+    withheld = q.budget_lines("P2", None)
+    assert withheld["shares_suppressed"].all()
+    assert withheld["share_pct"].isna().all() and withheld["mean_per_resident_gbp"].isna().all()
     page = str(project_cb.update_project("P2", "2023-24", "borough"))
-    # P2 has 1 allocator: the average is [c] too, and no pound total of allocations is shown
-    assert "62.5%" in page and "£5,000" not in page and "[c]" in page
+    assert "62.5%" not in page and "37.5%" not in page and "£5,000" not in page
+    assert "[c]" in page
 
 
 def test_project_page_funnel_by_quarter_and_tools_by_name():
@@ -286,3 +326,57 @@ def test_petitions_caption_gives_the_median_response_time():
     # T1 answered after 110 days; T2 not yet
     assert "2, 1 reached the threshold; median 110 days" in heard
     assert "(1 answered)" in heard
+
+
+def test_budget_sentence_on_the_fixture_and_with_published_allocators(monkeypatch):
+    text = str(cb.budgeting_section(resolve("2023-24", "borough"))[0])
+    # P2 (20,000) and P6 (5,000): 1 and 2 residents allocated, too few to say what they did
+    assert (
+        "2 participatory budgeting project(s) open across the borough in 2023/24 offered "
+        "£25,000 in all. Each resident shares a budget out between its lines: no project has "
+        "enough residents taking part to publish what they allocated."
+    ) in text
+    real = q.budgets("2023/24", "borough")
+    # as if P2 had 10 residents putting in 8,000 (40% of 20,000 each on average) and P6
+    # 5 putting in 5,000 (20% of 5,000 each): (40 + 20) / 2 = 30%
+    fake = real.assign(
+        pb_allocated_gbp=[5000.0, 80000.0]
+        if real["project_id"].iloc[0] == "P6"
+        else [80000.0, 5000.0],
+        pb_n_allocators=[5.0, 10.0] if real["project_id"].iloc[0] == "P6" else [10.0, 5.0],
+        allocators_suppressed=False,
+    )
+    fake["pb_mean_per_resident"] = fake["pb_allocated_gbp"] / fake["pb_n_allocators"]
+    monkeypatch.setattr(q, "budgets", lambda period, area: fake)
+    text = str(cb.budgeting_section(resolve("2023-24", "borough"))[0])
+    assert "on average a resident allocated 30% of the budget offered" in text
+
+
+def test_places_sentence_says_how_many_pins_are_shown(monkeypatch):
+    # the fixture has 2 pins in 2023/24: all shown
+    text = str(cb.places_section(resolve("2023-24", "borough"), "sentiment"))
+    assert "Places pins dropped across the borough in 2023/24: all 2, coloured by sentiment" in text
+    assert "the table lists the same pins" in text
+    real = q.pins
+    monkeypatch.setattr(q, "pins", lambda period, area: real(period, area, limit=1))
+    text = str(cb.places_section(resolve("2023-24", "borough"), "tool"))
+    assert "2023/24: the newest 1 of 2, coloured by engagement tool" in text
+    monkeypatch.setattr(cb, "PINS_IN_TABLE", 0)
+    assert "the table lists the newest 0 of them" in str(
+        cb.places_section(resolve("2023-24", "borough"), "tool")
+    )
+
+
+def test_profile_without_a_comparator_says_the_dashboard_holds_none(monkeypatch):
+    real = q.participant_profile
+
+    def no_comparator(period, area):
+        return real(period, area).assign(comparator=None)
+
+    monkeypatch.setattr(q, "participant_profile", no_comparator)
+    text = str(cb.who_section(resolve("2023-24-q4", "grays")))
+    assert (
+        "The dashboard holds no Census 2021 comparator for this characteristic in Grays "
+        "(including Little Thurrock), so participants are shown without one."
+    ) in text
+    assert "below borough" not in text
