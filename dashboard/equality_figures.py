@@ -36,6 +36,30 @@ def quartiles(frame: pd.DataFrame, title: str) -> go.Figure:
     return fig
 
 
+def group_quartiles(frame: pd.DataFrame, title: str, labels: dict[str, str]) -> go.Figure:
+    """The comparison group (ethnic minorities; disabled) as % of each pay quartile, one bar
+    series per dimension; an even spread would be the same height in every quartile."""
+    names = {"Lower": "Lower", "LowerMiddle": "Lower middle", "UpperMiddle": "Upper middle"}
+    fig = go.Figure()
+    for i, (dimension, part) in enumerate(frame.groupby("dimension", sort=False)):
+        group = part["group"].iloc[0]
+        fig.add_trace(
+            go.Bar(
+                x=part["quartile_name"].map(lambda q: names.get(q, q)),
+                y=part["percent_of_band"],
+                name=f"{labels.get(dimension, dimension)}: {group}",
+                marker={
+                    "color": DIMENSION_COLOURS.get(dimension, OKABE_ITO[3]),
+                    "pattern": {"shape": ["", "/"][i % 2]},
+                },
+                hovertemplate=f"{group}: %{{y:.1f}}% of the %{{x}} quartile<extra></extra>",
+            )
+        )
+    fig = _layout(fig, title, y_title="% of the quartile", x_title="Hourly pay quartile")
+    fig.update_layout(barmode="group", yaxis={"rangemode": "tozero"})
+    return fig
+
+
 def gap_trend(frame: pd.DataFrame, title: str, labels: dict[str, str]) -> go.Figure:
     """Median hourly pay gaps over the years, one line per dimension; 0 is no gap."""
     fig = go.Figure()

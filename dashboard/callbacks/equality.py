@@ -3,20 +3,24 @@ takes part against the Census, and the workforce (council-wide, at the 31 March 
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs
+
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
 import plotly.graph_objects as go
-from dash import Input, Output, dcc, html
+from dash import Input, Output, ctx, dcc, html
 
 from dashboard import equality_figures, figures, ids, queries
 from dashboard.callbacks.engagement import REPRESENTATION_HEADERS, representation_row
 from dashboard.callbacks.overview import headline_card
+from dashboard.callbacks.shell import merge_search
 from dashboard.components import chart_block, data_table
 from dashboard.disclosure import SUPPRESSED
 from dashboard.format import count, pct
 from dashboard.queries import engagement as engagement_q
 from dashboard.queries import equality as equality_q
+from dashboard.reports.equality_report import METHOD_NOTES
 from dashboard.states import StateProblem, View, resolve
 
 OBJECTIVES = {
@@ -199,11 +203,47 @@ def gender_pay_gap_block(year: int) -> list:
     ]
 
 
-def pay_gaps_block(year: int) -> list:
+QUARTILE_TEXT = {
+    "Lower": "Lower",
+    "LowerMiddle": "Lower middle",
+    "UpperMiddle": "Upper middle",
+    "Top": "Top",
+    equality_q.TOTAL_LABEL: "All quartiles",
+}
+
+
+def gap_trend_rows(trend: pd.DataFrame, labels: dict[str, str]) -> list[list[str]]:
+    """One row per point of the trend chart, in the chart's order (every series, the gender
+    one included, every year; a hidden point is drawn as a gap and says [c] here)."""
+    return [
+        [
+            f"{labels[r.dimension]}: {r.comparison_group} vs {r.reference_group}",
+            f"31 Mar {r.snapshot_year}",
+            pct(r.median_gap_percent, r.median_gap_percent_suppressed),
+        ]
+        for r in trend.itertuples()
+    ]
+
+
+def pay_gap_trend_frame() -> pd.DataFrame:
+    """The headline gap of every dimension in every year, in the order the chart draws it."""
     labels = equality_q.PAY_GAP_DIMENSIONS
-    trend = pd.concat(
-        [equality_q.pay_gap_trend(by) for by in labels], ignore_index=True
-    ).sort_values(["dimension", "snapshot_year"])
+    frames = [equality_q.pay_gap_trend(by) for by in labels]
+    frames = [f for f in frames if not f.empty]
+    if not frames:
+        return pd.DataFrame(columns=["dimension", "snapshot_year", "median_gap_percent"])
+    trend = pd.concat(frames, ignore_index=True)
+    order = {by: i for i, by in enumerate(labels)}
+    return (
+        trend.assign(_d=trend["dimension"].map(order))
+        .sort_values(["_d", "snapshot_year"], ignore_index=True)
+        .drop(columns="_d")
+    )
+
+
+def group_gaps_table(year: int) -> object:
+    """Ethnicity and disability: hourly and bonus gaps and who was paid a bonus."""
+    labels = equality_q.PAY_GAP_DIMENSIONS
     gaps = pd.concat(
         [equality_q.pay_gaps(year, by) for by in ("ethnicity", "disability")], ignore_index=True
     )
@@ -214,15 +254,89 @@ def pay_gaps_block(year: int) -> list:
             count(r.n_comparison, r.n_comparison_suppressed),
             pct(r.mean_gap_percent, r.mean_gap_percent_suppressed),
             pct(r.median_gap_percent, r.median_gap_percent_suppressed),
+            pct(r.mean_bonus_gap_percent, r.mean_bonus_gap_percent_suppressed),
+            pct(r.median_bonus_gap_percent, r.median_bonus_gap_percent_suppressed),
+            pct(r.comparison_bonus_percent, r.comparison_bonus_percent_suppressed),
+            pct(r.reference_bonus_percent, r.reference_bonus_percent_suppressed),
             count(r.n_undisclosed, r.n_undisclosed_suppressed),
         ]
         for r in gaps.itertuples()
     ]
-    table = data_table(
-        ["Pay gap", "Groups compared", "Staff in group", "Mean gap", "Median gap", "Not disclosed"],
+    return data_table(
+        [
+            "Pay gap",
+            "Groups compared",
+            "Staff in group",
+            "Mean hourly gap",
+            "Median hourly gap",
+            "Mean bonus gap",
+            "Median bonus gap",
+            "Group paid a bonus",
+            "Reference group paid a bonus",
+            "Not disclosed",
+        ],
         rows,
-        caption=f"Ethnicity and disability pay gaps, 31 March {year}",
+        caption=f"Ethnicity and disability pay and bonus gaps, 31 March {year}",
         table_id="equality-pay-gaps-table",
+        numeric_from=2,
+    )
+
+
+def group_quartiles_block(year: int) -> object:
+    """Ethnicity and disability: each group's share of each hourly pay quartile."""
+    labels = equality_q.PAY_GAP_DIMENSIONS
+    frame = pd.concat(
+        [equality_q.group_pay_quartiles(year, by) for by in equality_q.GROUP_QUARTILE_DIMENSIONS],
+        ignore_index=True,
+    )
+    rows = [
+        [
+            labels[r.dimension],
+            QUARTILE_TEXT.get(r.quartile_name, r.quartile_name),
+            r.group,
+            count(r.n_staff, r.n_staff_suppressed),
+            pct(r.percent_of_band, r.percent_of_band_suppressed),
+        ]
+        for r in frame.itertuples()
+    ]
+    title = f"Ethnic minority and disabled staff in each hourly pay quartile, 31 March {year}"
+    table = data_table(
+        ["Pay gap", "Quartile", "Group", "Staff", "% of quartile"],
+        rows,
+        caption=title,
+        table_id="equality-group-quartiles-table",
+        numeric_from=3,
+    )
+    comparison = frame[
+        (frame["role"] == "comparison") & (frame["quartile_name"] != equality_q.TOTAL_LABEL)
+    ]
+    said = "; ".join(
+        f"{r.group.lower()} {pct(r.percent_of_band, r.percent_of_band_suppressed)} of the "
+        f"{QUARTILE_TEXT[r.quartile_name].lower()} quartile"
+        for r in comparison.itertuples()
+    )
+    sentence = (
+        "Full-pay staff who disclosed, ranked by hourly pay into four equal bands as for the "
+        f"gender quartiles: {said or 'no figures'}."
+    )
+    return chart_block(
+        "equality-group-quartiles",
+        title,
+        equality_figures.group_quartiles(comparison, title, labels),
+        sentence,
+        table,
+        height=340,
+    )
+
+
+def pay_gaps_block(year: int) -> list:
+    labels = equality_q.PAY_GAP_DIMENSIONS
+    trend = pay_gap_trend_frame()
+    table = data_table(
+        ["Series", "Snapshot", "Median hourly pay gap"],
+        gap_trend_rows(trend, labels),
+        caption="Median hourly pay gaps over the years (every point of the chart)",
+        table_id="equality-gap-trend-table",
         numeric_from=2,
     )
     title = "Median hourly pay gaps over the years"
@@ -237,7 +351,7 @@ def pay_gaps_block(year: int) -> list:
         f"Median hourly pay gaps at 31 March {year}: {said or 'none published'}. Ethnicity and "
         "disability gaps follow the government's 2023 ethnicity pay gap guidance (White British "
         "against all ethnic minorities; disabled against non-disabled staff); staff who did not "
-        "disclose are left out of the gap and counted in the table."
+        "disclose are left out of the gap and counted in the table below."
     )
     return [
         html.H3("Pay gaps by sex, ethnicity and disability", className="h4"),
@@ -249,6 +363,8 @@ def pay_gaps_block(year: int) -> list:
             table,
             height=340,
         ),
+        group_gaps_table(year),
+        group_quartiles_block(year),
     ]
 
 
@@ -318,6 +434,24 @@ def living_block(year: int) -> list:
     ]
 
 
+def method_notes(year: int, fy_label: str) -> html.Details:
+    """The annual report's methodology notes, so the page and the report say the same."""
+    return html.Details(
+        [
+            html.Summary("How the workforce figures are worked out"),
+            html.Dl(
+                [
+                    item
+                    for topic, note in METHOD_NOTES
+                    for item in (html.Dt(topic), html.Dd(note.format(year=year, fy=fy_label)))
+                ],
+                id="equality-method-notes",
+            ),
+        ],
+        className="method-notes",
+    )
+
+
 def workforce_section(view: View) -> list:
     """The workforce is council-wide: borough figures at the 31 March ending the year."""
     fy_label = view.period_label.split(" ")[0]
@@ -345,6 +479,7 @@ def workforce_section(view: View) -> list:
             *pay_gaps_block(year),
             *disclosure_block(year),
             *living_block(year),
+            method_notes(year, fy_label),
         ]
     except equality_q.UnknownYear:
         return [*intro, no_snapshot(year)]
@@ -359,8 +494,7 @@ def workforce_detail(
     except StateProblem:
         return []
     year = snapshot_year(view)
-    characteristic = characteristic if characteristic in equality_q.CHARACTERISTICS else "sex"
-    breakdown = breakdown if breakdown in equality_q.BREAKDOWNS else "All staff"
+    characteristic, breakdown = equality_q.workforce_view(characteristic, breakdown)
     label = equality_q.CHARACTERISTICS[characteristic]
     try:
         rep = equality_q.representation(year, characteristic, breakdown)
@@ -487,7 +621,48 @@ GPG_TEXT = {
 }
 
 
+WORKFORCE_URL = "equality-url"  # the page's own view of the URL (see the page)
+CONTROLS = ("equality-characteristic", "equality-breakdown")
+
+
+def workforce_state(
+    url_search: str | None, characteristic: str | None, breakdown: str | None
+) -> tuple:
+    """The workforce controls and the URL kept in step both ways, as the shell does for the
+    period and area: a control change writes `characteristic` and `breakdown` into the link
+    (defaults left out, other keys kept) so a shared link reproduces the view; a URL change
+    (back, forward, a pasted link) sets the controls. Nothing already in step is written."""
+    current = (characteristic, breakdown)
+    if ctx.triggered_id == WORKFORCE_URL:
+        params = parse_qs((url_search or "").lstrip("?"))
+        wanted = equality_q.workforce_view(
+            params.get("characteristic", [None])[-1], params.get("breakdown", [None])[-1]
+        )
+        controls = tuple(
+            dash.no_update if want == now else want
+            for want, now in zip(wanted, current, strict=True)
+        )
+        return dash.no_update, *controls
+    chosen, named = equality_q.workforce_view(characteristic, breakdown)
+    written = merge_search(
+        url_search,
+        characteristic=None if chosen == equality_q.DEFAULT_CHARACTERISTIC else chosen,
+        breakdown=None
+        if named == equality_q.DEFAULT_BREAKDOWN
+        else equality_q.breakdown_slug(named),
+    )
+    url = dash.no_update if written == (url_search or "") else written
+    return url, dash.no_update, dash.no_update
+
+
 def register(app: dash.Dash) -> None:
+    app.callback(
+        Output(WORKFORCE_URL, "search"),
+        *[Output(c, "value", allow_duplicate=True) for c in CONTROLS],
+        Input(WORKFORCE_URL, "search"),
+        *[Input(c, "value") for c in CONTROLS],
+        prevent_initial_call=True,
+    )(workforce_state)
     app.callback(
         Output("equality-workforce-detail", "children"),
         Input(ids.PERIOD, "value"),

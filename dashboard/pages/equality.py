@@ -2,9 +2,9 @@
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
 
-from dashboard.queries.equality import BREAKDOWNS, CHARACTERISTICS
+from dashboard.queries.equality import BREAKDOWNS, CHARACTERISTICS, workforce_view
 
 dash.register_page(
     __name__,
@@ -24,11 +24,13 @@ OBJECTIVES = [
 ]
 
 
-def workforce_controls() -> html.Div:
-    """Which characteristic and which breakdown the representation chart shows."""
+def workforce_controls(characteristic: str, breakdown: str) -> html.Div:
+    """Which characteristic and which breakdown the representation chart shows; both are kept
+    in the link (?characteristic=...&breakdown=...) through the page's own Location."""
     return html.Div(
         [
             html.H3("Representation and turnover", className="h4"),
+            dcc.Location(id="equality-url", refresh=False),
             dbc.Row(
                 [
                     dbc.Col(
@@ -39,7 +41,7 @@ def workforce_controls() -> html.Div:
                                 options=[
                                     {"label": v, "value": k} for k, v in CHARACTERISTICS.items()
                                 ],
-                                value="ethnic_group",
+                                value=characteristic,
                             ),
                         ],
                         md=4,
@@ -50,7 +52,7 @@ def workforce_controls() -> html.Div:
                             dbc.RadioItems(
                                 id="equality-breakdown",
                                 options=[{"label": b, "value": b} for b in BREAKDOWNS],
-                                value="All staff",
+                                value=breakdown,
                                 inline=True,
                             ),
                         ],
@@ -64,7 +66,11 @@ def workforce_controls() -> html.Div:
     )
 
 
-def layout(**_kwargs: object) -> html.Div:
+def layout(
+    characteristic: str | None = None, breakdown: str | None = None, **_kwargs: object
+) -> html.Div:
+    """The workforce controls start from the link, so a shared link opens the same view."""
+    chosen = workforce_view(characteristic, breakdown)
     return html.Div(
         [
             html.H1("Equality", id="equality-heading"),
@@ -82,7 +88,7 @@ def layout(**_kwargs: object) -> html.Div:
                     [
                         html.H2(title, className="h3"),
                         html.Div(id=f"{section}-body"),
-                        *([workforce_controls()] if section == "equality-workforce" else []),
+                        *([workforce_controls(*chosen)] if section == "equality-workforce" else []),
                     ],
                     id=section,
                     className="theme-page-section",

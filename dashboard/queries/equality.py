@@ -12,7 +12,10 @@ Functions (the page author's interface):
   resting on 1 to 4 people is hidden.
 - `pay_quartiles(year) -> DataFrame`: quartile band x sex counts and % of band, with totals.
 - `pay_gaps(year, by) -> DataFrame`: by = "ethnicity" | "disability" | "sex"; mean and median
-  hourly gaps of each group against the reference group (headline first).
+  hourly and bonus gaps of each group against the reference group (headline first), and the
+  % of each group paid a bonus.
+- `group_pay_quartiles(year, by) -> DataFrame`: by = "ethnicity" | "disability"; quartile band
+  x group (reference, headline comparison group) counts and % of band, with totals.
 - `pay_gap_trend(by) -> DataFrame`: the headline gap of `by` in every year.
 - `representation(year, characteristic, by) -> DataFrame`: by = "All staff" | "Grade band" |
   "Directorate"; counts, share of those who disclosed, Census 2021 comparator and
@@ -54,6 +57,15 @@ CHARACTERISTICS = {
     "sexual_orientation": "Sexual orientation",
 }
 BREAKDOWNS = ("All staff", "Grade band", "Directorate")
+# the Equality page keeps its workforce view in the link: ?characteristic=disability&breakdown=
+# grade-band (the defaults, ethnic group for all staff, are left out)
+BREAKDOWN_SLUGS = {
+    "all-staff": "All staff",
+    "grade-band": "Grade band",
+    "directorate": "Directorate",
+}
+DEFAULT_CHARACTERISTIC = "ethnic_group"
+DEFAULT_BREAKDOWN = "All staff"
 PAY_GAP_DIMENSIONS = {"sex": "Gender", "ethnicity": "Ethnicity", "disability": "Disability"}
 UNDISCLOSED = ("Not disclosed", "Prefer not to say")
 GPG_MEASURES = (
@@ -72,6 +84,20 @@ GPG_MEASURES = (
     "MaleTopQuartile",
     "FemaleTopQuartile",
 )
+
+
+def workforce_view(characteristic: object, breakdown: object) -> tuple[str, str]:
+    """(characteristic key, breakdown name) a link or a control asks for; the breakdown may be
+    its URL slug or its name, and anything unknown falls back to the default, so a mangled
+    link still opens a page."""
+    chosen = characteristic if characteristic in CHARACTERISTICS else DEFAULT_CHARACTERISTIC
+    named = BREAKDOWN_SLUGS.get(str(breakdown), breakdown)
+    return str(chosen), str(named) if named in BREAKDOWNS else DEFAULT_BREAKDOWN
+
+
+def breakdown_slug(breakdown: str) -> str:
+    """The URL form of a breakdown name ("Grade band" -> "grade-band")."""
+    return {name: slug for slug, name in BREAKDOWN_SLUGS.items()}[breakdown]
 
 
 class UnknownYear(LookupError):
@@ -207,13 +233,38 @@ def pay_gaps(year: int, by: str) -> pd.DataFrame:
 
 
 _MONEY = ("mean_comparison_gbp", "median_comparison_gbp", "mean_gap_percent", "median_gap_percent")
+_BONUS_GAPS = ("mean_bonus_gap_percent", "median_bonus_gap_percent")
+# the people the bonus figures rest on: used for disclosure control, never published
+_BONUS_BASES = (
+    "n_reference_relevant",
+    "n_comparison_relevant",
+    "n_reference_bonus",
+    "n_comparison_bonus",
+)
+GROUP_QUARTILE_DIMENSIONS = ("ethnicity", "disability")
+QUARTILE_BANDS = ("Lower", "LowerMiddle", "UpperMiddle", "Top")
 
 
-def _gaps_of_year(year: int) -> pd.DataFrame:
+def _pay_year(year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     return warehouse().derived("pay_gaps", lambda: _protect_gaps(year), year)
 
 
-def _protect_gaps(year: int) -> pd.DataFrame:
+def _gaps_of_year(year: int) -> pd.DataFrame:
+    return _pay_year(year)[0]
+
+
+def group_pay_quartiles(year: int, by: str) -> pd.DataFrame:
+    """Ethnicity or disability: the reference and headline comparison groups in each hourly
+    pay quartile (counts and % of band, with totals), as the 2023 guidance asks. Protected in
+    one system with the pay gap counts (a group's bands add up to its pay gap count)."""
+    _check_year(year)
+    if by not in GROUP_QUARTILE_DIMENSIONS:
+        raise ValueError(f"no quartiles for pay gap dimension {by!r}")
+    frame = _pay_year(int(year))[1]
+    return frame[frame["dimension"] == by].reset_index(drop=True)
+
+
+def _protect_gaps(year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     frame = pd.concat(
         [
             warehouse().query("equality_pay_gaps", year=year, dimension=by)
@@ -221,35 +272,63 @@ def _protect_gaps(year: int) -> pd.DataFrame:
         ],
         ignore_index=True,
     )
+    bands = warehouse().query("equality_group_pay_quartiles", year=year)
     quartiles = pay_quartiles(year).set_index(["quartile_name", "sex"])["n_staff_suppressed"]
-    return protect_pay_gap_counts(
+    return protect_pay_tables(
         frame,
         men_hidden=bool(quartiles.get((TOTAL_LABEL, "Men"), False)),
         women_hidden=bool(quartiles.get((TOTAL_LABEL, "Women"), False)),
+        quartiles=bands,
     )
 
 
 def protect_pay_gap_counts(
     frame: pd.DataFrame, men_hidden: bool, women_hidden: bool
 ) -> pd.DataFrame:
+    """The pay gap table alone protected (see `protect_pay_tables`)."""
+    return protect_pay_tables(frame, men_hidden, women_hidden)[0]
+
+
+def protect_pay_tables(
+    frame: pd.DataFrame,
+    men_hidden: bool,
+    women_hidden: bool,
+    quartiles: pd.DataFrame | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Readers know more than each table: in every dimension reference + headline group +
     not disclosed = the same full-pay workforce; the ethnic groups add up to the headline;
-    and the men and women counted for the gender gap are the quartile table's totals
-    (`men_hidden`, `women_hidden`: as that table shows them). So counts are hidden by one
-    linear system over all of them (a hidden count of 3 undisclosed would otherwise come
-    back as the workforce minus the two published groups)."""
+    the men and women counted for the gender gap are the quartile table's totals
+    (`men_hidden`, `women_hidden`: as that table shows them); and in the ethnicity and
+    disability quartile tables (`quartiles`, one row per dimension and band) each group's
+    bands add up to its pay gap count and each band's two groups to the band size. Band sizes
+    follow from the number ranked (four near-equal bands), so they are treated as known even
+    where a size of 1 to 4 is shown as [c]. So counts are hidden by one linear system over all
+    of them (a hidden count of 3 undisclosed would otherwise come back as the workforce minus
+    the two published groups). Returns the protected gaps and the quartile tables (long: one
+    row per band and group, with `Total` rows)."""
+    bands = quartiles if quartiles is not None else pd.DataFrame()
     if frame.empty:
         none = pd.Series(False, index=frame.index)
-        return _gap_flags(frame, none, none, none)
+        return _gap_flags(frame, none, none, none), _quartile_frame(bands, {}, {})
+    two_way = _two_way_quartiles(bands)
     system = LinearSystem()
     system.cell("workforce", 0, published=False)
+    headlines = {}
     for by, rows in frame.groupby("dimension", sort=False):
         first = rows.iloc[0]
         is_sex = by == "sex"
+        headline = rows.loc[rows["is_headline"], "comparison_group"].iloc[0]
+        headlines[by] = headline
+        # a group total the quartile table hides is hidden here too
+        shared = {"reference": (by, "reference"), "comparison": (by, headline)}
+        seeded = {
+            key: True if two_way.get((by, role, TOTAL_LABEL)) else None
+            for role, key in shared.items()
+        }
         system.cell(
             (by, "reference"),
             first["n_reference"],
-            primary=men_hidden if is_sex else None,
+            primary=men_hidden if is_sex else seeded[(by, "reference")],
             can_hide=not is_sex,
         )
         system.cell((by, "undisclosed"), first["n_undisclosed"])
@@ -257,16 +336,34 @@ def protect_pay_gap_counts(
             system.cell(
                 (by, row.comparison_group),
                 row.n_comparison,
-                primary=women_hidden if is_sex else None,
+                primary=women_hidden if is_sex else seeded.get((by, row.comparison_group)),
                 can_hide=not is_sex,
             )
-        headline = rows.loc[rows["is_headline"], "comparison_group"].iloc[0]
         system.equation(
             {(by, "reference"): 1, (by, headline): 1, (by, "undisclosed"): 1, "workforce": -1}
         )
         parts = rows.loc[~rows["is_headline"], "comparison_group"]
         if len(parts):
             system.equation({(by, headline): -1, **{(by, g): 1 for g in parts}})
+    for by, rows in bands.groupby("dimension", sort=False) if not bands.empty else ():
+        if by not in headlines:
+            continue
+        for row in rows.itertuples():
+            band = (by, "quartile", row.quartile_name)
+            for role in ("reference", "comparison"):
+                seeded = two_way[(by, role, row.quartile_name)]
+                system.cell((*band, role), getattr(row, f"n_{role}"), primary=seeded)
+            system.cell((*band, TOTAL_LABEL), row.n_in_band, primary=False, can_hide=False)
+            system.equation(
+                {(*band, "reference"): 1, (*band, "comparison"): 1, (*band, TOTAL_LABEL): -1}
+            )
+        names = list(rows["quartile_name"])
+        system.equation(
+            {(by, "reference"): -1, **{(by, "quartile", q, "reference"): 1 for q in names}}
+        )
+        system.equation(
+            {(by, headlines[by]): -1, **{(by, "quartile", q, "comparison"): 1 for q in names}}
+        )
     hidden = system.solve()
     dims, groups = frame["dimension"], frame["comparison_group"]
     ref_hidden = pd.Series([hidden[(d, "reference")] for d in dims], index=frame.index)
@@ -274,17 +371,125 @@ def protect_pay_gap_counts(
     cmp_hidden = pd.Series(
         [hidden[(d, g)] for d, g in zip(dims, groups, strict=True)], index=frame.index
     )
-    return _gap_flags(frame, ref_hidden, cmp_hidden, und_hidden)
+    gaps = _gap_flags(frame, ref_hidden, cmp_hidden, und_hidden)
+    return gaps, _quartile_frame(bands, hidden, headlines, frame)
+
+
+def _two_way_quartiles(bands: pd.DataFrame) -> dict:
+    """(dimension, role, band or Total) -> hidden, by the two-way rule on each quartile table
+    (group x band with totals): the starting point of the cross-table system, which hides a
+    rectangle of cells where the greedy alone would hide more."""
+    flags: dict = {}
+    for by, rows in bands.groupby("dimension", sort=False) if not bands.empty else ():
+        long = pd.concat(
+            [
+                pd.DataFrame({"role": role, "band": rows["quartile_name"], "n": rows[f"n_{role}"]})
+                for role in ("reference", "comparison")
+            ],
+            ignore_index=True,
+        )
+        protected = protect_table(long, "role", "band", "n")
+        for r in protected.itertuples():
+            flags[(by, r.role, r.band)] = bool(r.suppressed)
+    return flags
+
+
+def _quartile_frame(
+    bands: pd.DataFrame, hidden: dict, headlines: dict, gaps: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The ethnicity and disability quartile tables, long (band x group, with totals): a
+    count is hidden as the linear system decided, a band size or grand total of 1 to 4 is
+    hidden, and a % of band is hidden with its count or its band size."""
+    columns = ["dimension", "quartile_name", "group", "role", "n_staff", "percent_of_band"]
+    rows = []
+    for by, part in bands.groupby("dimension", sort=False) if not bands.empty else ():
+        if by not in headlines:
+            continue
+        first = part.iloc[0]
+        names = {"reference": first["reference_group"], "comparison": first["comparison_group"]}
+        head = gaps[(gaps["dimension"] == by) & gaps["is_headline"]].iloc[0]
+        totals = {"reference": head["n_reference"], "comparison": head["n_comparison"]}
+        total_hidden = {
+            "reference": hidden[(by, "reference")],
+            "comparison": hidden[(by, headlines[by])],
+        }
+        grand = float(sum(totals.values()))
+        grand_hidden = bool(is_small(pd.Series([grand])).iloc[0])
+        for row in part.itertuples():
+            size_hidden = bool(is_small(pd.Series([row.n_in_band])).iloc[0])
+            for role in ("reference", "comparison"):
+                n = getattr(row, f"n_{role}")
+                cell_hidden = hidden[(by, "quartile", row.quartile_name, role)]
+                rows.append(
+                    (
+                        by,
+                        row.quartile_name,
+                        names[role],
+                        role,
+                        n,
+                        100.0 * n / row.n_in_band,
+                        cell_hidden,
+                        cell_hidden or size_hidden,
+                    )
+                )
+            rows.append(
+                (
+                    by,
+                    row.quartile_name,
+                    TOTAL_LABEL,
+                    TOTAL_LABEL,
+                    row.n_in_band,
+                    100.0,
+                    size_hidden,
+                    size_hidden,
+                )
+            )
+        for role in ("reference", "comparison"):
+            share = 100.0 * totals[role] / grand if grand else float("nan")
+            rows.append(
+                (
+                    by,
+                    TOTAL_LABEL,
+                    names[role],
+                    role,
+                    totals[role],
+                    share,
+                    total_hidden[role],
+                    total_hidden[role] or grand_hidden,
+                )
+            )
+        rows.append(
+            (by, TOTAL_LABEL, TOTAL_LABEL, TOTAL_LABEL, grand, 100.0, grand_hidden, grand_hidden)
+        )
+    out = pd.DataFrame(rows, columns=[*columns, "n_staff_suppressed", "percent_of_band_suppressed"])
+    for col in ("n_staff", "percent_of_band"):
+        out[col] = out[col].astype(float).where(~out[f"{col}_suppressed"].astype(bool))
+        out[f"{col}_suppressed"] = out[f"{col}_suppressed"].astype(bool)
+    return out
 
 
 def _gap_flags(
     frame: pd.DataFrame, ref_hidden: pd.Series, cmp_hidden: pd.Series, und_hidden: pd.Series
 ) -> pd.DataFrame:
-    """A gap and the compared group's pay are hidden when either group's count is."""
+    """A gap and the compared group's pay are hidden when either group's count is. A bonus
+    figure is hidden when a group it rests on has 1 to 4 people (relevant employees, or those
+    paid a bonus) or its count is hidden; the counts behind the bonus figures are dropped."""
     out = _flag(frame, _MONEY, cmp_hidden | ref_hidden)
     out = _flag(out, ("n_reference", "mean_reference_gbp", "median_reference_gbp"), ref_hidden)
     out = _flag(out, ("n_comparison",), cmp_hidden)
-    return _flag(out, ("n_undisclosed",), und_hidden)
+    out = _flag(out, ("n_undisclosed",), und_hidden)
+    if "n_reference_bonus" not in out:
+        return out
+
+    def small(col: str) -> pd.Series:
+        return is_small(frame[col].fillna(0))
+
+    ref_small = small("n_reference_relevant") | small("n_reference_bonus")
+    cmp_small = small("n_comparison_relevant") | small("n_comparison_bonus")
+    out = _flag(out, _BONUS_GAPS, ref_hidden | cmp_hidden | ref_small | cmp_small)
+    out = _flag(out, ("reference_bonus_percent",), ref_hidden | ref_small)
+    out = _flag(out, ("comparison_bonus_percent",), cmp_hidden | cmp_small)
+    return out.drop(columns=list(_BONUS_BASES))
 
 
 def pay_gap_trend(by: str) -> pd.DataFrame:
@@ -534,6 +739,18 @@ REPORT_DOCS: dict[str, dict[str, str]] = {
         "n_undisclosed": "Full-pay relevant employees who did not disclose (excluded from gaps)",
         "mean_gap_percent": "(reference mean - group mean) / reference mean x 100",
         "median_gap_percent": "(reference median - group median) / reference median x 100",
+        "mean_bonus_gap_percent": "Mean bonus gap: (reference mean bonus - group mean bonus) / "
+        "reference mean bonus x 100, among relevant employees paid a bonus in the 12 months",
+        "median_bonus_gap_percent": "Median bonus gap, as the mean but with medians",
+        "reference_bonus_percent": "% of the reference group's relevant employees paid a bonus",
+        "comparison_bonus_percent": "% of the compared group's relevant employees paid a bonus",
+    },
+    "group_pay_quartiles": {
+        "dimension": "ethnicity or disability",
+        "quartile_band": "Lower, LowerMiddle, UpperMiddle, Top (hourly pay quartile) or Total",
+        "group": "Reference group, headline comparison group, or Total",
+        "n_staff": "Full-pay relevant employees who disclosed; [c] = suppressed",
+        "percent_of_band": "% of the band's full-pay relevant employees who disclosed",
     },
     "representation": {
         "breakdown": "All staff, Grade band or Directorate",
@@ -580,6 +797,9 @@ def report_tables(year: int) -> list[ReportTable]:
     gpg = _pct(gender_pay_gap(year))
     quartiles = _pct(pay_quartiles(year)).rename(columns={"quartile_name": "quartile_band"})
     gaps = pd.concat([pay_gaps(year, by) for by in PAY_GAP_DIMENSIONS], ignore_index=True)
+    group_quartiles = pd.concat(
+        [group_pay_quartiles(year, by) for by in GROUP_QUARTILE_DIMENSIONS], ignore_index=True
+    ).rename(columns={"quartile_name": "quartile_band"})
     representation_all = pd.concat(
         [_representation_all(year, c) for c in CHARACTERISTICS], ignore_index=True
     )
@@ -592,6 +812,7 @@ def report_tables(year: int) -> list[ReportTable]:
         "gender_pay_gap": gpg,
         "pay_quartiles": quartiles,
         "pay_gaps": _pct(gaps),
+        "group_pay_quartiles": _pct(group_quartiles),
         "representation": _pct(representation_all),
         "disclosure": _pct(trend),
         "turnover": _pct(turnovers),
@@ -600,7 +821,8 @@ def report_tables(year: int) -> list[ReportTable]:
     titles = {
         "gender_pay_gap": "Gender pay gap: the statutory figures",
         "pay_quartiles": "Men and women in each hourly pay quartile",
-        "pay_gaps": "Gender, ethnicity and disability pay gaps",
+        "pay_gaps": "Gender, ethnicity and disability pay and bonus gaps",
+        "group_pay_quartiles": "Ethnicity and disability: each group in each hourly pay quartile",
         "representation": "Workforce representation against the borough (Census 2021)",
         "disclosure": "Disclosure of protected characteristics over time",
         "turnover": "Starters, leavers and turnover by characteristic",
@@ -612,9 +834,15 @@ def report_tables(year: int) -> list[ReportTable]:
         "them. Positive gaps mean men are paid more.",
         "pay_quartiles": "Full-pay relevant employees ranked by hourly pay and split into four "
         "bands of as equal size as possible.",
-        "pay_gaps": "Mean and median gaps in hourly pay of full-pay relevant employees, "
-        "following the 2023 ethnicity pay gap guidance for employers. Positive gaps mean the "
-        "reference group is paid more.",
+        "pay_gaps": "Mean and median gaps in hourly pay of full-pay relevant employees, and "
+        "the bonus measures (mean and median bonus gaps, share of each group paid a bonus) of "
+        "all relevant employees, following the 2023 ethnicity pay gap guidance for employers "
+        "(the same method for disability; the gender rows repeat the statutory figures). "
+        "Positive gaps mean the reference group is paid more.",
+        "group_pay_quartiles": "Full-pay relevant employees who disclosed, ranked by hourly pay "
+        "and split into four bands of as equal size as possible, as for the gender quartiles: "
+        "the share of the reference group (White British; not disabled) and of the comparison "
+        "group (all ethnic minorities; disabled) in each band.",
         "representation": "Staff by each characteristic, overall, by grade band and by "
         "directorate, as a share of those who disclosed, beside the borough's residents aged "
         "16 and over.",

@@ -23,21 +23,40 @@ METHOD_NOTES = (
         "ending at it.",
     ),
     (
+        "Hourly pay",
+        "HR supplies each employee's hourly rate of ordinary pay for the pay period containing "
+        "the snapshot, whether they are a full-pay relevant employee, and their bonus pay in "
+        "the 12 months, in the workforce extract. The warehouse does not work the hourly rate "
+        "out from pay elements, allowances or hours: it uses the rate as supplied, so the "
+        "figures are only as right as that extract.",
+    ),
+    (
         "Gender pay gap",
         "As the Equality Act 2010 (Specific Duties and Public Authorities) Regulations 2017 "
         "define it: hourly pay and quartiles of full-pay relevant employees; bonus figures of "
         "all relevant employees; gaps as a percentage of men's pay (mean and median). "
-        "Quartiles: staff ranked by hourly pay and split into four bands of as equal size as "
-        "possible (a remainder goes to the lowest bands first); men and women on the same rate "
-        "are spread evenly across a band boundary. Staff not recorded as male or female are not "
-        "in the statutory figures.",
+        "Staff not recorded as male or female are not in the statutory figures.",
+    ),
+    (
+        "Quartiles",
+        "Staff ranked by hourly pay and split into four bands of as equal size as possible (a "
+        "remainder goes to the lowest bands first). Where staff on the same hourly rate "
+        "straddle a band boundary, the men and women on that rate are distributed across it in "
+        "proportion (as the GOV.UK guidance asks), as nearly as whole people allow; where a "
+        "man and a woman sit at exactly the same point, they are ordered by pseudonymised "
+        "employee id, which says nothing about sex, so neither sex is placed lower by the "
+        "rule. The ethnicity and disability quartiles use the same bands and rule with the two "
+        "groups in place of men and women.",
     ),
     (
         "Ethnicity and disability pay gaps",
-        "Following the 2023 ethnicity pay gap guidance for employers: full-pay relevant "
-        "employees; White British against all ethnic minorities combined (and each ethnic "
-        "group where publishable); not disabled against disabled. Staff who did not disclose "
-        "are counted but excluded from the gaps.",
+        "Following the 2023 ethnicity pay gap guidance for employers, and the same approach for "
+        "disability: hourly pay gaps of full-pay relevant employees; bonus gaps and the share "
+        "paid a bonus of all relevant employees; the share of each group in each hourly pay "
+        "quartile. Each is measured against the reference group: White British against all "
+        "ethnic minorities combined (and each ethnic group where publishable); not disabled "
+        "against disabled. Staff who did not disclose are counted but excluded from the gaps "
+        "and quartiles.",
     ),
     (
         "Disclosed",
@@ -56,6 +75,19 @@ METHOD_NOTES = (
         "In tables with row and column totals, more cells are hidden until no row or column "
         "has exactly one hidden cell and no hidden cell can be worked out from the totals. A "
         "percentage or ratio derived from a hidden count is hidden too.",
+    ),
+    (
+        "Across tables",
+        "No hidden figure can be worked out from figures published in other tables either. "
+        "The tables share sums a reader could use: in the turnover table, staff at the start + "
+        "starters - leavers = staff at the end, and the start and end counts are the "
+        "representation tables' all-staff counts at the two snapshots; disclosed + prefer not "
+        "to say + not recorded = all staff; in every pay gap dimension the reference group, "
+        "the compared group and those who did not disclose make up the same full-pay "
+        "workforce, and the ethnic groups add up to all ethnic minorities; each group's "
+        "quartile counts add up to its pay gap count. All these sums are checked together and "
+        "more figures are hidden until none of them gives a hidden figure back; a figure "
+        "repeated in two tables is hidden in both or neither.",
     ),
 )
 

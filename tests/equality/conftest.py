@@ -3,6 +3,7 @@ tests/fixtures/equality/workforce (see its README for the hand computation)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from dashboard import queries
 from etl.build import build_warehouse
+from etl.load import DEFAULT_PSEUDONYM_KEY
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -28,7 +30,16 @@ def equality_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("equality")
     raw = equality_raw(base / "raw")
     db = base / "ccm.duckdb"
-    build_warehouse(raw, db, max_reject_share=1.0)
+    # the quartile tie rule orders by pseudonymised id: build with the public demo key so
+    # the hand-computed ties (test_gender_pay_gap.py) hold whatever key the shell has set
+    previous = os.environ.pop("CCM_PSEUDONYM_KEY", None)
+    os.environ["CCM_PSEUDONYM_KEY"] = DEFAULT_PSEUDONYM_KEY
+    try:
+        build_warehouse(raw, db, max_reject_share=1.0)
+    finally:
+        os.environ.pop("CCM_PSEUDONYM_KEY")
+        if previous is not None:
+            os.environ["CCM_PSEUDONYM_KEY"] = previous
     return db
 
 

@@ -14,6 +14,8 @@ Bonuses in the 12 months (all relevant employees, full pay or not):
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import duckdb
 import pytest
 
@@ -31,14 +33,22 @@ EXPECTED_2025 = {
     "MaleBonusPercent": 100 * 3 / 7,  # 42.857 %
     "FemaleBonusPercent": 100 * 2 / 6,  # 33.333 %
     # 11 people -> bands of 3, 3, 3, 2 (the remainder of 3 to the lowest bands).
-    # The four on 12.00 (F2, F3, M2, M3) straddle the Lower/LowerMiddle boundary; placed at
-    # (k - 0.5) / n within their sex (F2 .25, F3 .75, M2 .25, M3 .75) they rank F2, M2, F3, M3.
-    # Lower = F1, M1, F2 -> 1 man of 3
-    "MaleLowerQuartile": 100 / 3,
-    "FemaleLowerQuartile": 200 / 3,
-    # LowerMiddle = M2, F3, M3 -> 2 men of 3
-    "MaleLowerMiddleQuartile": 200 / 3,
-    "FemaleLowerMiddleQuartile": 100 / 3,
+    # Ties: within a rate the k-th of n people of a sex (in pseudonymised id order) is placed
+    # at (k - 0.5) / n; a man and a woman at the same position are ordered by pseudonymised id
+    # (sha256("ccm-demo-key-not-secret:" + id), first 20 hex digits), never women first:
+    #   F1 bbab..., M1 abde..., F2 962e..., M2 09e6..., F3 de3f..., M3 eba1...
+    # 10.00: F1 and M1 both at 0.5 -> M1 (abde) before F1 (bbab).
+    # 12.00: women F2 (962e) 0.25, F3 (de3f) 0.75; men M2 (09e6) 0.25, M3 (eba1) 0.75
+    #   -> M2, F2 (0.25: 09e6 < 962e), then F3, M3 (0.75: de3f < eba1).
+    # Ranked: M1, F1, M2 | F2, F3, M3 | F4, M4, M7 | F5, M5. The 12.00 tie (2 men, 2 women)
+    # straddles the Lower / LowerMiddle boundary: one man of it goes below, and the other
+    # man and both women above, as near the tie's 1:1 as one place allows.
+    # Lower = M1, F1, M2 -> 2 men of 3
+    "MaleLowerQuartile": 200 / 3,
+    "FemaleLowerQuartile": 100 / 3,
+    # LowerMiddle = F2, F3, M3 -> 1 man of 3
+    "MaleLowerMiddleQuartile": 100 / 3,
+    "FemaleLowerMiddleQuartile": 200 / 3,
     # UpperMiddle = F4 15, M4 20, M7 22 -> 2 men of 3
     "MaleUpperMiddleQuartile": 200 / 3,
     "FemaleUpperMiddleQuartile": 100 / 3,
@@ -72,8 +82,8 @@ def test_quartile_bands_spread_the_remainder_and_the_tie(con) -> None:
         "order by quartile"
     ).fetchall()
     assert rows == [
-        ("Lower", 3, 1, 2, 10.0, 12.0),  # F1, M1, F2: the tie at 12.00 starts here
-        ("LowerMiddle", 3, 2, 1, 12.0, 12.0),  # M2, F3, M3: the rest of the tie
+        ("Lower", 3, 2, 1, 10.0, 12.0),  # M1, F1, M2: the tie at 12.00 starts here
+        ("LowerMiddle", 3, 1, 2, 12.0, 12.0),  # F2, F3, M3: the rest of the tie
         ("UpperMiddle", 3, 2, 1, 15.0, 22.0),
         ("Top", 2, 1, 1, 25.0, 30.0),
     ]
@@ -90,3 +100,47 @@ def test_published_figures_are_disclosure_controlled(configured) -> None:
     # bonuses rest on 3 men and 2 women, each quartile band on 1 to 2 of a sex: hidden
     hidden = set(frame.loc[frame["value_suppressed"], "measure"])
     assert hidden == set(EXPECTED_2025) - {"DiffMeanHourlyPercent", "DiffMedianHourlyPercent"}
+
+
+QUARTILES_SQL = (
+    Path(__file__).resolve().parents[2] / "etl/models/marts/mart_equality__pay_quartiles.sql"
+).read_text(encoding="utf-8")
+
+
+def _bands(people: list[tuple[str, str, float]]) -> list[tuple[str, ...]]:
+    """Run the quartile model on (id, sex, hourly pay) full-pay staff: the ids in each band."""
+    con = duckdb.connect()
+    con.execute(
+        "create table core_workforce (snapshot_on date, employee_id varchar, sex varchar, "
+        "hourly_pay_gbp double, is_full_pay_relevant boolean)"
+    )
+    con.executemany(
+        "insert into core_workforce values ('2025-03-31', ?, ?, ?, true)",
+        [list(p) for p in people],
+    )
+    con.execute(f"create table q as {QUARTILES_SQL}")
+    counts = con.execute("select n_male, n_female from q order by quartile").fetchall()
+    con.close()
+    return counts
+
+
+def test_a_tie_at_a_boundary_is_not_ordered_women_first() -> None:
+    # two people on one rate -> bands of 1 and 1 (Lower, LowerMiddle). They sit at the same
+    # position (each the only one of their sex on the rate), so the lower id goes first,
+    # whichever sex it is: the old rule put the woman in the lower band both times.
+    assert _bands([("a", "Male", 10.0), ("b", "Female", 10.0)]) == [(1, 0), (0, 1)]
+    assert _bands([("a", "Female", 10.0), ("b", "Male", 10.0)]) == [(0, 1), (1, 0)]
+
+
+def test_a_tie_is_spread_in_proportion_across_the_boundaries() -> None:
+    # 6 women and 2 men on one rate -> 4 bands of 2. Positions: women (k - 0.5) / 6 =
+    # 1/12, 3/12, 5/12, 7/12, 9/12, 11/12; men (k - 0.5) / 2 = 3/12, 9/12. Equal positions
+    # go by id ("m*" < "w*"): w1, m1, w2, w3, w4, m2, w5, w6 -> men 1, 0, 1, 0 by band; one
+    # man in each half of the tie, as 2 of 8 spread evenly. (Women first at 3/12 and 9/12
+    # would give 0, 1, 0, 1: every man pushed up a band.)
+    people = [(f"w{i}", "Female", 12.0) for i in range(1, 7)]
+    people += [("m1", "Male", 12.0), ("m2", "Male", 12.0)]
+    assert _bands(people) == [(1, 1), (0, 2), (1, 1), (0, 2)]
+    # 4 men and 4 women on one rate: each band of 2 gets one of each, whatever the ids
+    even = [(f"{s[0]}{i}", s, 9.0) for s in ("Male", "Female") for i in range(4)]
+    assert _bands(even) == [(1, 1)] * 4

@@ -12,7 +12,9 @@ written out here independently of `dashboard.disclosure.LinearSystem`:
 - pay gaps: reference + headline group + not disclosed is the same full-pay workforce in
   every dimension (published nowhere, but shared); the ethnic groups add up to the headline;
 - disclosure: the disclosed count is the substantive answers added up, and disclosed +
-  prefer not to say + not recorded = all staff.
+  prefer not to say + not recorded = all staff;
+- ethnicity and disability quartiles: each band's two groups add up to the band's size
+  (known from the number ranked), and each group's bands to its pay gap count.
 """
 
 from __future__ import annotations
@@ -262,3 +264,136 @@ def test_turnover_hand_worked():
     assert not out["n_start_suppressed"].any() and not out["n_end_suppressed"].any()
     assert out["turnover_percent_suppressed"].tolist() == [True, True, False]
     assert out.loc[2, "turnover_percent"] == pytest.approx(100 * 9 / 50.5)
+
+
+def _quartile_equations(
+    gaps: pd.DataFrame, quartiles: pd.DataFrame, sizes: dict
+) -> tuple[dict, list]:
+    """The attacker's view of the pay gap counts and the ethnicity/disability quartile tables:
+    each band's groups add to its size (known from the number ranked even where shown as
+    [c]), each group's bands add to its pay gap count, and the pay gap equations above."""
+    known, equations = {}, []
+    for dim, rows in gaps.groupby("dimension"):
+        head = rows[rows["is_headline"]].iloc[0]
+        if not head["n_reference_suppressed"]:
+            known[(dim, "ref")] = head["n_reference"]
+        if not head["n_undisclosed_suppressed"]:
+            known[(dim, "und")] = head["n_undisclosed"]
+        for r in rows.itertuples():
+            if not r.n_comparison_suppressed:
+                known[(dim, r.comparison_group)] = r.n_comparison
+        group = head["comparison_group"]
+        equations.append({(dim, "ref"): 1, (dim, group): 1, (dim, "und"): 1, "all": -1})
+        others = rows.loc[~rows["is_headline"], "comparison_group"]
+        if len(others):
+            equations.append({(dim, group): -1, **{(dim, g): 1 for g in others}})
+        bands = quartiles[
+            (quartiles["dimension"] == dim) & (quartiles["quartile_name"] != TOTAL_LABEL)
+        ]
+        if bands.empty:
+            continue
+        for r in bands.itertuples():
+            key = (dim, r.quartile_name, r.role)
+            if r.role == TOTAL_LABEL:
+                known[key] = sizes[(dim, r.quartile_name)]
+            elif not r.n_staff_suppressed:
+                known[key] = r.n_staff
+        names = bands["quartile_name"].unique()
+        for q in names:
+            equations.append(
+                {(dim, q, "reference"): 1, (dim, q, "comparison"): 1, (dim, q, TOTAL_LABEL): -1}
+            )
+        equations.append({(dim, "ref"): -1, **{(dim, q, "reference"): 1 for q in names}})
+        equations.append({(dim, group): -1, **{(dim, q, "comparison"): 1 for q in names}})
+    return known, equations
+
+
+def test_quartile_cells_are_hidden_as_a_rectangle_and_nothing_comes_back():
+    from dashboard.queries.equality import protect_pay_tables
+
+    # 40 full-pay staff who disclosed a disability -> 4 bands of 10; disabled staff 2, 3, 5,
+    # 5 by band (15), not disabled 8, 7, 5, 5 (25); 6 undisclosed; 30 men + 30 women + 6.
+    # Primary: the disabled 2 and 3. A band's size is known (10), so 10 - 2 and 10 - 3 would
+    # give them back: the not-disabled 8 and 7 go too, a 2 x 2 rectangle that no row or
+    # column sum can undo (Lower and LowerMiddle each add to 10, the pairs to 15 - 10 and
+    # 25 - 10). Everything else, the pay gap counts included, stays published.
+    frame = pd.DataFrame(
+        _gap_rows("sex", 30, 6, {"Women": 30}) + _gap_rows("disability", 25, 6, {"Disabled": 15})
+    )
+    for col in BONUS_BASES:
+        frame[col] = 10
+    for col in BONUS_FIGURES:
+        frame[col] = 1.0
+    bands = pd.DataFrame(
+        {
+            "dimension": "disability",
+            "reference_group": "Not disabled",
+            "comparison_group": "Disabled",
+            "quartile_name": ["Lower", "LowerMiddle", "UpperMiddle", "Top"],
+            "n_in_band": [10, 10, 10, 10],
+            "n_reference": [8, 7, 5, 5],
+            "n_comparison": [2, 3, 5, 5],
+        }
+    )
+    gaps, quartiles = protect_pay_tables(frame, False, False, bands)
+    shown = {
+        (r.quartile_name, r.group): r.n_staff
+        for r in quartiles.itertuples()
+        if not r.n_staff_suppressed
+    }
+    assert shown == {
+        ("Lower", TOTAL_LABEL): 10,
+        ("LowerMiddle", TOTAL_LABEL): 10,
+        ("UpperMiddle", "Not disabled"): 5,
+        ("UpperMiddle", "Disabled"): 5,
+        ("UpperMiddle", TOTAL_LABEL): 10,
+        ("Top", "Not disabled"): 5,
+        ("Top", "Disabled"): 5,
+        ("Top", TOTAL_LABEL): 10,
+        (TOTAL_LABEL, "Not disabled"): 25,
+        (TOTAL_LABEL, "Disabled"): 15,
+        (TOTAL_LABEL, TOTAL_LABEL): 40,
+    }
+    # a % of band is hidden with its count
+    pct = quartiles.set_index(["quartile_name", "group"])["percent_of_band"]
+    assert pct[("UpperMiddle", "Disabled")] == pytest.approx(50.0)
+    assert pd.isna(pct[("Lower", "Disabled")]) and pd.isna(pct[("Lower", "Not disabled")])
+    assert not gaps["n_reference_suppressed"].any()
+    assert not gaps["n_comparison_suppressed"].any()
+    sizes = {("disability", q): 10 for q in bands["quartile_name"]}
+    known, equations = _quartile_equations(gaps, quartiles, sizes)
+    assert [k for k in fixed_unknowns(equations, known) if k != "all"] == []
+
+
+def test_ethnicity_and_disability_quartiles_on_the_demo_hide_nothing_recoverable(demo_equality):
+    eq = demo_equality
+    gaps = pd.concat([eq.pay_gaps(YEAR, by) for by in eq.PAY_GAP_DIMENSIONS], ignore_index=True)
+    quartiles = pd.concat(
+        [eq.group_pay_quartiles(YEAR, by) for by in eq.GROUP_QUARTILE_DIMENSIONS],
+        ignore_index=True,
+    )
+    from dashboard import queries
+
+    bands = queries.warehouse().query("equality_group_pay_quartiles", year=YEAR)
+    sizes = {(r.dimension, r.quartile_name): r.n_in_band for r in bands.itertuples()}
+    known, equations = _quartile_equations(gaps, quartiles, sizes)
+    assert [k for k in fixed_unknowns(equations, known) if k != "all"] == []
+    # the demo's groups are large: the quartile shares are published
+    inner = quartiles[quartiles["quartile_name"] != TOTAL_LABEL]
+    assert not inner["percent_of_band_suppressed"].all()
+    shown = quartiles.loc[~quartiles["n_staff_suppressed"], "n_staff"]
+    assert not shown.between(1, 4).any()
+
+
+BONUS_BASES = (
+    "n_reference_relevant",
+    "n_comparison_relevant",
+    "n_reference_bonus",
+    "n_comparison_bonus",
+)
+BONUS_FIGURES = (
+    "mean_bonus_gap_percent",
+    "median_bonus_gap_percent",
+    "reference_bonus_percent",
+    "comparison_bonus_percent",
+)

@@ -146,3 +146,114 @@ def test_no_published_table_shows_a_count_of_one_to_four(configured) -> None:
 def test_unknown_year_is_refused(configured) -> None:
     with pytest.raises(equality.UnknownYear):
         equality.gender_pay_gap(2019)
+
+
+def _bonus(con, dimension: str, group: str) -> tuple:
+    return con.execute(
+        "select n_reference_relevant, n_comparison_relevant, n_reference_bonus, "
+        "n_comparison_bonus, mean_bonus_gap_percent, median_bonus_gap_percent, "
+        "reference_bonus_percent, comparison_bonus_percent from mart_equality__pay_gaps "
+        "where snapshot_year = 2025 and dimension = ? and comparison_group = ?",
+        [dimension, group],
+    ).fetchone()
+
+
+def test_ethnicity_bonus_measures(con) -> None:
+    # Bonus figures rest on ALL relevant employees (full pay or not), as for gender.
+    # White British (9): F1, F2, M3 500, M4, M7, M5 1000, F6 100 (not full pay),
+    #   M6 300 (not full pay), P2 -> 4 paid: mean 1900/4 = 475, median (300 + 500)/2 = 400.
+    # All ethnic minorities (5): M1, M2, F3, F4 200 (White Irish), P1 50 (Mixed) -> 2 paid:
+    #   mean 125, median 125. F5 "Prefer not to say" is left out.
+    # mean gap (475 - 125) / 475 = 350/475; median gap (400 - 125) / 400 = 68.75 %
+    # paid a bonus: 4 of 9 White British, 2 of 5 ethnic minority staff
+    n_ref, n_cmp, b_ref, b_cmp, mean_gap, median_gap, ref_pct, cmp_pct = _bonus(
+        con, "ethnicity", "All ethnic minorities"
+    )
+    assert (n_ref, n_cmp, b_ref, b_cmp) == (9, 5, 4, 2)
+    assert mean_gap == pytest.approx(100 * 350 / 475)
+    assert median_gap == pytest.approx(68.75)
+    assert ref_pct == pytest.approx(100 * 4 / 9)
+    assert cmp_pct == pytest.approx(40.0)
+    # White: Irish is F4 alone: 1 of 1 paid 200 -> mean gap (475 - 200) / 475
+    *_, irish_mean, irish_median, _, irish_pct = _bonus(con, "ethnicity", "White: Irish")
+    assert irish_mean == pytest.approx(100 * 275 / 475)
+    assert irish_median == pytest.approx(50.0)
+    assert irish_pct == pytest.approx(100.0)
+
+
+def test_disability_bonus_measures(con) -> None:
+    # Not disabled (8): M1, M2, M3 500, M7, F5, M5 1000, F6 100, M6 300 -> 4 paid:
+    #   mean 475, median 400. Disabled (5): F1, F2, F3, F4 200, M4 -> 1 paid: 200.
+    # P1 (blank) and P2 ("Prefer not to say") are left out.
+    # mean gap (475 - 200) / 475 = 57.8947 %; median gap (400 - 200) / 400 = 50 %
+    assert _bonus(con, "disability", "Disabled") == pytest.approx(
+        (8, 5, 4, 1, 100 * 275 / 475, 50.0, 50.0, 20.0)
+    )
+
+
+def test_the_gender_rows_repeat_the_statutory_bonus_figures(con) -> None:
+    # men 3 of 7 paid, mean 600, median 500; women 2 of 6, mean 150, median 150
+    assert _bonus(con, "sex", "Women") == pytest.approx((7, 6, 3, 2, 75.0, 70.0, 300 / 7, 100 / 3))
+
+
+def test_ethnicity_and_disability_quartiles(con) -> None:
+    # Full-pay staff who disclosed, ranked with the gender tie rule (pseudonymised ids as in
+    # test_gender_pay_gap.py: M1 abde < F1 bbab; at 12.00 M2 09e6, F2 962e, F3 de3f, M3 eba1).
+    # Ethnicity, 12 people -> 3, 3, 3, 3 (W = White British, E = ethnic minority):
+    #   10.00 M1 E, F1 W (each alone in its group: same position, id order)
+    #   12.00 W: F2 .25, M3 .75; E: M2 .25, F3 .75 -> M2 E, F2 W, F3 E, M3 W
+    #   then F4 15 E, P1 18 E, M4 20 W, M7 22 W, M5 30 W, P2 40 W
+    #   Lower M1 F1 M2 (W 1, E 2); LowerMiddle F2 F3 M3 (2, 1); UpperMiddle F4 P1 M4 (1, 2);
+    #   Top M7 M5 P2 (3, 0)
+    # Disability, 11 people -> 3, 3, 3, 2 (N = not disabled, D = disabled):
+    #   10.00 M1 N, F1 D; 12.00 D: F2 .25, F3 .75; N: M2 .25, M3 .75 -> M2, F2, F3, M3
+    #   then F4 15 D, M4 20 D, M7 22 N, F5 25 N, M5 30 N
+    #   Lower M1 F1 M2 (N 2, D 1); LowerMiddle F2 F3 M3 (1, 2); UpperMiddle F4 M4 M7 (1, 2);
+    #   Top F5 M5 (2, 0)
+    rows = con.execute(
+        "select dimension, quartile_name, n_in_band, n_reference, n_comparison, "
+        "comparison_percent from mart_equality__group_pay_quartiles where snapshot_year = 2025 "
+        "order by dimension, quartile"
+    ).fetchall()
+    assert [r[:5] for r in rows] == [
+        ("disability", "Lower", 3, 2, 1),
+        ("disability", "LowerMiddle", 3, 1, 2),
+        ("disability", "UpperMiddle", 3, 1, 2),
+        ("disability", "Top", 2, 2, 0),
+        ("ethnicity", "Lower", 3, 1, 2),
+        ("ethnicity", "LowerMiddle", 3, 2, 1),
+        ("ethnicity", "UpperMiddle", 3, 1, 2),
+        ("ethnicity", "Top", 3, 3, 0),
+    ]
+    assert [r[5] for r in rows] == pytest.approx(
+        [100 / 3, 200 / 3, 200 / 3, 0.0, 200 / 3, 100 / 3, 200 / 3, 0.0]
+    )
+
+
+def test_bonus_and_quartile_figures_on_small_groups_are_withheld(configured) -> None:
+    # every group's bonus figures rest on 1 to 4 people paid a bonus (4, 2; 4, 1): withheld
+    for by in ("ethnicity", "disability"):
+        frame = equality.pay_gaps(2025, by)
+        for col in (
+            "mean_bonus_gap_percent",
+            "median_bonus_gap_percent",
+            "reference_bonus_percent",
+            "comparison_bonus_percent",
+        ):
+            assert frame[f"{col}_suppressed"].all(), (by, col)
+            assert frame[col].isna().all()
+        assert not any(c.endswith(("_relevant", "_bonus")) for c in frame.columns)
+    # each band holds 0 to 3 of a group and bands of 2 or 3 people: every band cell and % is
+    # withheld; the group totals (7 and 5; 6 and 5) are the pay gap counts, published there
+    for by, totals in (("ethnicity", [7.0, 5.0, 12.0]), ("disability", [6.0, 5.0, 11.0])):
+        q = equality.group_pay_quartiles(2025, by)
+        inner = q[q["quartile_name"] != "Total"]
+        assert inner["n_staff_suppressed"].all() and inner["percent_of_band_suppressed"].all()
+        total = q[q["quartile_name"] == "Total"]
+        assert total["n_staff"].tolist() == totals
+        assert total["percent_of_band"].tolist() == pytest.approx(
+            [100 * totals[0] / totals[2], 100 * totals[1] / totals[2], 100.0]
+        )
+        gaps = equality.pay_gaps(2025, by)
+        head = gaps[gaps["is_headline"]].iloc[0]
+        assert [head["n_reference"], head["n_comparison"]] == totals[:2]

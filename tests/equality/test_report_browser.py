@@ -40,10 +40,23 @@ def test_report_page_shows_every_table_and_prints_cleanly(dash_duo, app, warehou
     assert "DiffMeanHourlyPercent 16.2" in gpg
     assert "DiffMedianHourlyPercent 25.0" in gpg
     assert "MaleBonusPercent [c]" in gpg
-    for name in ("pay_quartiles", "pay_gaps", "representation-sex", "disclosure", "turnover-sex"):
+    for name in (
+        "pay_quartiles",
+        "pay_gaps",
+        "group_pay_quartiles",
+        "representation-sex",
+        "disclosure",
+        "turnover-sex",
+    ):
         assert dash_duo.find_element(f"#equality-report-{name}-table")
+    gaps = dash_duo.find_element("#equality-report-pay_gaps-table").text
+    assert "mean_bonus_gap_percent" in gaps and "comparison_bonus_percent" in gaps
+    # the ethnicity quartile totals: 7 White British and 5 ethnic minority staff of 12
+    quartiles = dash_duo.find_element("#equality-report-group_pay_quartiles-table").text
+    assert "ethnicity Total White British 7 58.3" in quartiles
     notes = dash_duo.find_element("#equality-report-notes").text
     assert "31 March 2025" in notes and "1 to 4" in notes
+    assert "HR supplies" in notes and "start + starters - leavers" in notes
     assert run_axe(dash_duo) == []
     assert console_errors(dash_duo) == []
     screenshot(dash_duo, "equality-report-2025")

@@ -32,6 +32,7 @@ TABLES = [
     "gender_pay_gap",
     "pay_quartiles",
     "pay_gaps",
+    "group_pay_quartiles",
     "representation",
     "disclosure",
     "turnover",
@@ -67,6 +68,54 @@ def test_gender_pay_gap_csv_is_ready_for_the_gov_uk_service(report_dir: Path) ->
     assert values["DiffMeanHourlyPercent"] == "16.2"
     assert values["DiffMedianHourlyPercent"] == "25.0"
     assert values["MaleBonusPercent"] == "[c]"  # 3 men received a bonus
+
+
+def test_ethnicity_and_disability_bonus_and_quartiles_are_in_the_downloads(
+    report_dir: Path,
+) -> None:
+    gaps = pd.read_csv(report_dir / "pay_gaps.csv", dtype=str).set_index(
+        ["dimension", "comparison_group"]
+    )
+    bonus = [
+        "mean_bonus_gap_percent",
+        "median_bonus_gap_percent",
+        "reference_bonus_percent",
+        "comparison_bonus_percent",
+    ]
+    # hand-computed in test_pay_gaps.py; each rests on 1 to 4 people paid a bonus
+    for key in (("ethnicity", "All ethnic minorities"), ("disability", "Disabled")):
+        assert gaps.loc[key, bonus].tolist() == ["[c]"] * 4, key
+        assert gaps.loc[key, "median_gap_percent"] != "[c]"
+    assert not any(c.startswith(("n_reference_", "n_comparison_")) for c in gaps.columns)
+    quartiles = pd.read_csv(report_dir / "group_pay_quartiles.csv", dtype=str)
+    assert quartiles.columns.tolist() == [
+        "dimension",
+        "quartile_band",
+        "group",
+        "n_staff",
+        "percent_of_band",
+    ]
+    totals = quartiles[quartiles["quartile_band"] == "Total"]
+    assert totals[["dimension", "group", "n_staff", "percent_of_band"]].to_numpy().tolist() == [
+        ["ethnicity", "White British", "7", "58.3"],  # 7 / 12
+        ["ethnicity", "All ethnic minorities", "5", "41.7"],
+        ["ethnicity", "Total", "12", "100.0"],
+        ["disability", "Not disabled", "6", "54.5"],  # 6 / 11
+        ["disability", "Disabled", "5", "45.5"],
+        ["disability", "Total", "11", "100.0"],
+    ]
+    assert (quartiles.loc[quartiles["quartile_band"] != "Total", "n_staff"] == "[c]").all()
+
+
+def test_notes_say_where_hourly_pay_comes_from_and_the_cross_table_rule(
+    report_dir: Path,
+) -> None:
+    sheets = pd.read_excel(
+        report_dir / "workforce-equality-report-2025.xlsx", sheet_name="notes", dtype=str
+    )
+    notes = dict(zip(sheets["topic"], sheets["note"], strict=True))
+    assert "HR supplies each employee's hourly rate of ordinary pay" in notes["Hourly pay"]
+    assert "start + starters - leavers = staff at the end" in notes["Across tables"]
 
 
 def test_workbooks_hold_the_same_tables_and_a_notes_sheet(report_dir: Path) -> None:

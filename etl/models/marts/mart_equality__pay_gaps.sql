@@ -1,4 +1,4 @@
--- one row per snapshot per pay gap dimension per comparison group: mean and median hourly gaps
+-- one row per snapshot per pay gap dimension per comparison group: mean and median hourly and bonus gaps
 --
 -- Following the Department for Business and Trade "Ethnicity pay gap reporting: guidance for
 -- employers" (April 2023): full-pay relevant employees (as for the gender pay gap), hourly rate of
@@ -9,20 +9,31 @@
 -- not disclose (blank or "Prefer not to say") are excluded from the gaps but counted
 -- (n_undisclosed). The disability pay gap follows the same method: non-disabled (reference) vs
 -- disabled. The gender gap is repeated here (men reference) so trends can be read in one place.
-with workforce as (
+--
+-- Bonus measures, as the gender pay gap regulations define them and the 2023 guidance applies
+-- them to ethnicity (the same for disability and sex), against the same reference group:
+--   mean / median bonus gap: ALL relevant employees in the group (full-pay or not) paid bonus
+--     pay in the 12 months to the snapshot; (reference - group) / reference x 100 among them;
+--   reference_bonus_percent / comparison_bonus_percent: those paid a bonus as % of all relevant
+--     employees in the group.
+-- n_*_relevant and n_*_bonus are the people those figures rest on (for disclosure control; not
+-- published). The quartile measure is mart_equality__group_pay_quartiles.
+with everyone as (
     select * from core_workforce
-    where is_full_pay_relevant
 ),
 
-classified as (
+all_classified as (
     select
         snapshot_on,
         hourly_pay_gbp,
+        is_full_pay_relevant,
+        is_bonus_paid,
+        bonus_paid_12m_gbp,
         dims.dimension,
         dims.reference_group,
         dims.member_group,
         dims.detail_group
-    from workforce
+    from everyone
     cross join lateral (
         values
             (
@@ -52,6 +63,35 @@ classified as (
                 case sex when 'Male' then 'Men' when 'Female' then 'Women' end
             )
     ) as dims(dimension, reference_group, member_group, detail_group)
+),
+
+classified as (
+    select * from all_classified
+    where is_full_pay_relevant
+),
+
+-- bonus figures rest on every relevant employee of a group, full-pay or not
+bonus_members as (
+    select snapshot_on, dimension, member_group as bonus_group, is_bonus_paid, bonus_paid_12m_gbp
+    from all_classified
+    where member_group is not null
+    union all
+    select snapshot_on, dimension, detail_group, is_bonus_paid, bonus_paid_12m_gbp
+    from all_classified
+    where dimension = 'ethnicity' and detail_group is not null and member_group <> reference_group
+),
+
+bonus as (
+    select
+        snapshot_on,
+        dimension,
+        bonus_group,
+        count(*) as n_relevant,
+        count(*) filter (where is_bonus_paid) as n_bonus,
+        avg(bonus_paid_12m_gbp) filter (where is_bonus_paid) as mean_bonus,
+        median(bonus_paid_12m_gbp) filter (where is_bonus_paid) as median_bonus
+    from bonus_members
+    group by snapshot_on, dimension, bonus_group
 ),
 
 undisclosed as (
@@ -128,11 +168,31 @@ final as (
         (100.0 * (reference.mean_reference - groups.mean_comparison)
             / nullif(reference.mean_reference, 0))::double as mean_gap_percent,
         (100.0 * (reference.median_reference - groups.median_comparison)
-            / nullif(reference.median_reference, 0))::double as median_gap_percent
+            / nullif(reference.median_reference, 0))::double as median_gap_percent,
+        coalesce(ref_bonus.n_relevant, 0)::bigint as n_reference_relevant,
+        coalesce(cmp_bonus.n_relevant, 0)::bigint as n_comparison_relevant,
+        coalesce(ref_bonus.n_bonus, 0)::bigint as n_reference_bonus,
+        coalesce(cmp_bonus.n_bonus, 0)::bigint as n_comparison_bonus,
+        (100.0 * (ref_bonus.mean_bonus - cmp_bonus.mean_bonus)
+            / nullif(ref_bonus.mean_bonus, 0))::double as mean_bonus_gap_percent,
+        (100.0 * (ref_bonus.median_bonus - cmp_bonus.median_bonus)
+            / nullif(ref_bonus.median_bonus, 0))::double as median_bonus_gap_percent,
+        (100.0 * ref_bonus.n_bonus / nullif(ref_bonus.n_relevant, 0))::double
+            as reference_bonus_percent,
+        (100.0 * cmp_bonus.n_bonus / nullif(cmp_bonus.n_relevant, 0))::double
+            as comparison_bonus_percent
     from groups
     join dimensions using (snapshot_on, dimension)
     left join reference using (snapshot_on, dimension)
     left join undisclosed using (snapshot_on, dimension)
+    left join bonus as ref_bonus
+        on ref_bonus.snapshot_on = groups.snapshot_on
+        and ref_bonus.dimension = groups.dimension
+        and ref_bonus.bonus_group = dimensions.reference_group
+    left join bonus as cmp_bonus
+        on cmp_bonus.snapshot_on = groups.snapshot_on
+        and cmp_bonus.dimension = groups.dimension
+        and cmp_bonus.bonus_group = groups.comparison_group
 )
 
 select * from final

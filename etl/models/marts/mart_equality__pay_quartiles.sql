@@ -10,11 +10,14 @@
 --           not divisible by 4 the remainder is spread one each over the lowest bands first
 --           (ntile(4): 11 people -> 3, 3, 3, 2), so no two bands differ by more than one person;
 --   (2)     where people on the same hourly rate straddle a band boundary, men and women on that
---           rate are spread evenly across it: within one rate, the k-th of n_s people of a sex is
---           placed at (k - 0.5) / n_s, which interleaves the sexes in proportion (a 2 women and
---           2 men tie ranks F, M, F, M), so each band receives the rate's men and women in as
---           near as possible the same proportion. Equal positions go women first, then by id
---           (deterministic; the pseudonymised id carries no meaning).
+--           rate are distributed across it in proportion, as the GOV.UK guidance asks: within
+--           one rate, the k-th of n_s people of a sex (in pseudonymised id
+--           order) is placed at (k - 0.5) / n_s, which interleaves the sexes in proportion (a
+--           2 women and 2 men tie takes one of each, then one of each), so each band receives
+--           the rate's men and women in as near the same proportion as whole people allow.
+--           Tie rule where a man and a woman sit at the same position (it cannot be split in
+--           whole people): they are ordered by pseudonymised employee id, a keyed hash that
+--           carries no information about sex, so neither sex is systematically placed lower.
 --   Steps 3-4  % male and % female of the band's full-pay relevant employees.
 -- Employees whose sex is not recorded as Male or Female are outside the statutory figures.
 with workforce as (
@@ -47,7 +50,7 @@ banded as (
         *,
         ntile(4) over (
             partition by snapshot_on
-            order by hourly_pay_gbp, position_in_rate, sex, employee_id
+            order by hourly_pay_gbp, position_in_rate, employee_id
         ) as quartile
     from placed
 ),
