@@ -19,11 +19,11 @@ written out here independently of `dashboard.disclosure.LinearSystem`:
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import pytest
 
 from dashboard.disclosure import TOTAL_LABEL
+from tests.attack import fixed_unknowns
 from tests.equality.conftest import restored_query_layer
 
 YEAR = 2025
@@ -37,28 +37,6 @@ def demo_equality(demo_db):
     with restored_query_layer():
         queries.configure(demo_db)
         yield equality
-
-
-def fixed_unknowns(equations: list[dict], known: dict) -> list:
-    """Unknowns (keys absent from `known`) that the equations pin down: a unit vector on the
-    unknown lies in the row space of the equations restricted to the unknowns."""
-    unknowns = sorted({k for eq in equations for k in eq if k not in known}, key=repr)
-    if not unknowns:
-        return []
-    index = {k: i for i, k in enumerate(unknowns)}
-    matrix = np.zeros((len(equations), len(unknowns)))
-    for row, eq in enumerate(equations):
-        for key, coef in eq.items():
-            if key in index:
-                matrix[row, index[key]] = coef
-    rank = np.linalg.matrix_rank(matrix)
-    found = []
-    for key, i in index.items():
-        unit = np.zeros(len(unknowns))
-        unit[i] = 1
-        if np.linalg.matrix_rank(np.vstack([matrix, unit])) == rank:
-            found.append(key)
-    return found
 
 
 def _shown(frame: pd.DataFrame, col: str, key_cols: list[str]) -> dict:
