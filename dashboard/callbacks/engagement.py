@@ -656,9 +656,17 @@ def explorer(view: View, search: str, kind: str, status: str, sort: str) -> list
     )
     if frame.empty:
         return [summary]
+    # the project page carries the explorer's state, so its back link returns to this list
+    state = merge_search(
+        view.query,
+        q=(search or "").strip()[:100],
+        kind=kind or None,
+        status=status or None,
+        sort=None if sort in (None, "", "newest") else sort,
+    )
     rows = [
         [
-            dcc.Link(r.title, href=f"/engagement/project/{r.project_id}{view.query}"),
+            dcc.Link(r.title, href=f"/engagement/project/{r.project_id}{state}"),
             r.service,
             KIND_TEXT.get(r.kind, r.kind),
             r.area_name,

@@ -6,15 +6,18 @@ from __future__ import annotations
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import Input, Output, dcc, html
+from dash import Input, Output, State, dcc, html
 
 from dashboard import ids
+from dashboard.callbacks.shell import merge_search
 from dashboard.components import data_table, notice
 from dashboard.disclosure import SUPPRESSED
 from dashboard.engagement_labels import KIND_TEXT, tool_name
 from dashboard.format import count, money, pct
 from dashboard.queries import engagement as q
 from dashboard.states import StateProblem, View, resolve
+
+EXPLORER_KEYS = ("q", "kind", "status", "sort")
 
 
 def unknown_project(project_id: str, view: View) -> object:
@@ -101,7 +104,19 @@ def comments(project_id: str) -> html.Section:
     )
 
 
-def update_project(project_id: str | None, period: str | None, area: str | None) -> object:
+def explorer_link(view: View, explorer: dict | None) -> str:
+    """Back to the explorer as it was left: the global filters now, the explorer's own
+    search, kind, status and sort as the project link carried them."""
+    state = {k: str(v)[:100] for k, v in (explorer or {}).items() if k in EXPLORER_KEYS and v}
+    return f"/engagement{merge_search(view.query, **state)}#engagement-explorer"
+
+
+def update_project(
+    project_id: str | None,
+    period: str | None,
+    area: str | None,
+    explorer: dict | None = None,
+) -> object:
     try:
         view = resolve(period, area)
     except StateProblem as problem:
@@ -146,7 +161,9 @@ def update_project(project_id: str | None, period: str | None, area: str | None)
     )
     parts = [
         dcc.Link(
-            "Back to the project explorer", href=f"/engagement{view.query}#engagement-explorer"
+            "Back to the project explorer",
+            href=explorer_link(view, explorer),
+            id="engagement-project-back",
         ),
         html.H1(p["title"], id="engagement-project-title"),
         dbc.Row([dbc.Col(facts(p), md=5), dbc.Col([funnel_table, tools_table], md=7)]),
@@ -186,4 +203,5 @@ def register(app: dash.Dash) -> None:
         Input("engagement-project-id", "data"),
         Input(ids.PERIOD, "value"),
         Input(ids.AREA, "value"),
+        State("engagement-project-explorer", "data"),
     )(update_project)

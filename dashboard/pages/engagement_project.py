@@ -13,10 +13,13 @@ dash.register_page(
 )
 
 
-def layout(project_id: str | None = None, **_kwargs: object) -> html.Div:
+def layout(project_id: str | None = None, **query: object) -> html.Div:
+    # the explorer's search, kind, status and sort, as the link from it carried them
+    explorer = {k: query.get(k) for k in ("q", "kind", "status", "sort") if query.get(k)}
     return html.Div(
         [
             dcc.Store(id="engagement-project-id", data=project_id),
+            dcc.Store(id="engagement-project-explorer", data=explorer),
             html.Div(id="engagement-project-body"),
         ]
     )

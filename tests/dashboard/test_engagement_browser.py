@@ -115,8 +115,17 @@ def test_project_explorer_filters_sorts_and_opens_a_project(dash_duo, engagement
     dash_duo.wait_for_text_to_equal("#engagement-project-title", "Stanford skate park")
     assert "feedback overdue" in dash_duo.find_element("#engagement-project-facts").text
     assert "period=2023-24" in dash_duo.driver.current_url
+    assert "q=skate" in dash_duo.driver.current_url and "sort=contributions" in (
+        dash_duo.driver.current_url
+    )
     assert run_axe(dash_duo) == []
     assert console_errors(dash_duo) == []
+    # back to the explorer as it was left: the search and sort come back with it
+    click(dash_duo, "#engagement-project-back")
+    dash_duo.wait_for_contains_text("#engagement-explorer-count", "1 project(s) shown")
+    assert dash_duo.find_element("#engagement-explorer-search").get_attribute("value") == "skate"
+    sort = Select(dash_duo.find_element("#engagement-explorer-sort"))
+    assert sort.first_selected_option.get_attribute("value") == "contributions"
 
 
 def test_a_shared_link_reopens_the_same_explorer_list(dash_duo, engagement_app):

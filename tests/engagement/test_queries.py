@@ -380,3 +380,23 @@ def test_profile_without_a_comparator_says_the_dashboard_holds_none(monkeypatch)
         "(including Little Thurrock), so participants are shown without one."
     ) in text
     assert "below borough" not in text
+
+
+def test_project_links_carry_the_explorer_state_and_the_back_link_restores_it():
+    view = resolve("2023-24", "borough")
+    table = str(cb.explorer(view, " skate ", "", "feedback overdue", "contributions"))
+    assert (
+        "/engagement/project/P5?period=2023-24&area=borough&q=skate&status=feedback+overdue"
+        "&sort=contributions"
+    ) in table
+    # defaults stay out of the link
+    assert "/engagement/project/P1?period=2023-24&area=borough'" in str(
+        cb.explorer(view, "", "", "", "newest")
+    ).replace('"', "'")
+    back = project_cb.explorer_link(
+        resolve("2023-24-q4", "grays"), {"q": "skate", "sort": "title", "evil": "x"}
+    )
+    assert back == "/engagement?period=2023-24-q4&area=grays&q=skate&sort=title#engagement-explorer"
+    assert project_cb.explorer_link(view, None) == (
+        "/engagement?period=2023-24&area=borough#engagement-explorer"
+    )
