@@ -7,14 +7,16 @@ and returns components; the figure builders are pure so tests can check them dir
 from __future__ import annotations
 
 import html as html_lib
+from urllib.parse import parse_qs
 
 import dash
 import pandas as pd
 import plotly.graph_objects as go
-from dash import Input, Output, html
+from dash import ALL, Input, Output, ctx, html
 from plotly.subplots import make_subplots
 
 from dashboard import figures, ids
+from dashboard.callbacks.shell import merge_search
 from dashboard.components import chart_block, data_table
 from dashboard.disclosure import SUPPRESSED
 from dashboard.figures import BOROUGH, FONT, HIGHLIGHT, OKABE_ITO
@@ -44,13 +46,14 @@ MEASURES = {
         "mean_advice_sessions",
     ),
     "digital_help": (
-        "Digital-inclusion help",
+        "Digital-inclusion help sessions",
         "n_digital_help",
         "digital_help_per_1000_a_year",
-        "residents helped online",
+        "digital-inclusion help sessions",
         "mean_digital_help",
     ),
 }
+NO_RETURNS = "No returns"
 
 
 # --- words and numbers ----------------------------------------------------------------------------
@@ -178,9 +181,11 @@ def hub_cluster_block(frame: pd.DataFrame, view: View, measure: str) -> html.Sec
         [
             r.area_name,
             f"{r.n_hubs} ({r.n_hubs_in_library} in libraries)" if r.has_hub else NO_HUB,
-            count(getattr(r, count_col)) if r.has_hub else NO_HUB,
-            dec(getattr(r, rate_col)) if r.has_hub else NO_HUB,
-            dec(r.volunteer_hours) if r.has_hub else NO_HUB,
+            *(
+                [count(getattr(r, count_col)), dec(getattr(r, rate_col)), dec(r.volunteer_hours)]
+                if r.has_hub and r.n_hubs_reporting
+                else [NO_HUB if not r.has_hub else NO_RETURNS] * 3
+            ),
         ]
         for r in frame.itertuples()
     ]
@@ -218,11 +223,14 @@ def hub_figure(hubs: pd.DataFrame, measure: str) -> go.Figure:
         texts = [
             f"{r.hub_name} ({legend.lower()}): {count(getattr(r, count_col))} {what} on "
             f"{r.n_days_reported} days with returns."
+            if r.n_days_reported
+            else f"{r.hub_name} ({legend.lower()}): no returns this period."
             for r in part.itertuples()
         ]
         fig.add_trace(
             go.Bar(
-                x=part[count_col],
+                # a hub that sent no returns has no figure (not a zero): words, no bar
+                x=part[count_col].where(part["n_days_reported"] > 0),
                 y=[hub_label(n, in_library) for n in part["hub_name"]],
                 orientation="h",
                 marker_color=colour,
@@ -249,17 +257,26 @@ def hub_block(hubs: pd.DataFrame, view: View, measure: str) -> html.Section | ht
             f"{NO_HUB}: {view.area_name} has no community hub.", id="empowerment-hubs-none"
         )
     library = hubs["is_in_library"].astype(bool)
+    reporting = hubs["n_days_reported"] > 0
     total = hubs[count_col].sum()
     in_lib = hubs.loc[library, count_col].sum()
     share = f" ({100 * in_lib / total:.0f}%)" if total else ""
-    silent = hubs[hubs["n_days_reported"] == 0]["hub_name"]
+    silent = hubs[~reporting]["hub_name"]
     n_lib, n_other = int(library.sum()), int((~library).sum())
     sentence = f"{len(hubs)} {'hub' if len(hubs) == 1 else 'hubs'} {where(view)}: "
     if n_lib and n_other:
+        # a side whose hubs all sent no returns has no figure, not a zero
+        lib_words = (
+            f"recorded {count(in_lib)} {what}{share}"
+            if (library & reporting).any()
+            else "sent no returns"
+        )
+        other_words = (
+            f"{count(total - in_lib)}" if (~library & reporting).any() else "sent no returns"
+        )
         sentence += (
             f"{n_lib} in libraries, {n_other} elsewhere. In {view.period_label} hubs in "
-            f"libraries recorded {count(in_lib)} {what}{share} and hubs elsewhere "
-            f"{count(total - in_lib)}."
+            f"libraries {lib_words} and hubs elsewhere {other_words}."
         )
     else:
         kind = "in a library" if n_lib else "not in a library"
@@ -284,11 +301,17 @@ def hub_block(hubs: pd.DataFrame, view: View, measure: str) -> html.Section | ht
             short_name(r.area_name),
             "Yes" if r.is_in_library else "No",
             count(r.n_days_reported),
-            count(r.n_attendances),
-            count(r.n_events),
-            count(r.n_advice_sessions),
-            count(r.n_digital_help),
-            dec(r.volunteer_hours),
+            *(
+                [
+                    count(r.n_attendances),
+                    count(r.n_events),
+                    count(r.n_advice_sessions),
+                    count(r.n_digital_help),
+                    dec(r.volunteer_hours),
+                ]
+                if r.n_days_reported
+                else [NO_RETURNS] * 5
+            ),
         ]
         for r in hubs.itertuples()
     ]
@@ -301,7 +324,7 @@ def hub_block(hubs: pd.DataFrame, view: View, measure: str) -> html.Section | ht
             "Attendances",
             "Events and groups",
             "Advice sessions",
-            "Digital-inclusion help",
+            "Digital-inclusion help sessions",
             "Volunteer hours",
         ],
         rows,
@@ -320,18 +343,20 @@ def hub_block(hubs: pd.DataFrame, view: View, measure: str) -> html.Section | ht
 
 
 def hub_month_figure(months: pd.DataFrame, measure: str) -> go.Figure:
-    """Stacked monthly bars, one colour per hub (Okabe-Ito), in calendar order."""
+    """Stacked monthly bars, one colour per hub (Okabe-Ito), in calendar order; a hub's
+    month without returns has no bar (not a zero) and says so on hover."""
     _, count_col, _, what, _ = MEASURES[measure]
     fig = go.Figure()
     for i, (name, part) in enumerate(months.groupby("hub_name", sort=True)):
+        sent = part["n_days_reported"] > 0
         texts = [
-            f"{name} in {m}: {count(v)} {what}."
-            for m, v in zip(part["month_label"], part[count_col], strict=True)
+            f"{name} in {m}: {count(v)} {what}." if s else f"{name} in {m}: no returns."
+            for m, v, s in zip(part["month_label"], part[count_col], sent, strict=True)
         ]
         fig.add_trace(
             go.Bar(
                 x=part["month_label"],
-                y=part[count_col],
+                y=part[count_col].where(sent),
                 name=name,
                 marker_color=OKABE_ITO[i % len(OKABE_ITO)],
                 **_hover(texts),
@@ -347,10 +372,11 @@ def hub_month_block(months: pd.DataFrame, view: View, measure: str) -> html.Sect
     months = months[reported]
     if months.empty:
         return None
-    wide = months.pivot_table(
-        index=["month_start", "month_label"], columns="hub_name", values=count_col, aggfunc="sum"
-    )
-    totals = wide.sum(axis=1)
+    # a hub's month without returns is missing, not 0; all hubs' total only where any sent one
+    sent = months.assign(**{count_col: months[count_col].where(months["n_days_reported"] > 0)})
+    by_hub = sent.groupby(["month_start", "month_label", "hub_name"])[count_col].sum(min_count=1)
+    wide = by_hub.unstack("hub_name")  # noqa: PD010 - pivot_table would fill the gaps with 0
+    totals = wide.sum(axis=1, min_count=1)
     rates = totals * 1000 / months["area_population"].iloc[0]
     busiest = totals.idxmax()[1] if totals.max() > 0 else None
     sentence = f"{title} each month {where(view)} in {view.period_label}, stacked by hub. " + (
@@ -360,7 +386,12 @@ def hub_month_block(months: pd.DataFrame, view: View, measure: str) -> html.Sect
         else f"No {what} were recorded."
     )
     rows = [
-        [label, *[count(v) for v in values], count(total), dec(rate, places=2)]
+        [
+            label,
+            *[NO_RETURNS if missing(v) else count(v) for v in values],
+            NO_RETURNS if missing(total) else count(total),
+            NO_RETURNS if missing(rate) else dec(rate, places=2),
+        ]
         for (_, label), values, total, rate in zip(
             wide.index, wide.to_numpy(), totals, rates, strict=True
         )
@@ -381,10 +412,16 @@ def hub_month_block(months: pd.DataFrame, view: View, measure: str) -> html.Sect
 
 
 def seasonal_figure(seasonal: pd.DataFrame, measure: str) -> go.Figure:
+    """Each calendar month's mean over the years it had returns; a month with returns in no
+    year has no bar and says so on hover."""
     _, _, _, what, col = MEASURES[measure]
     texts = [
-        f"{m}: on average {dec(v)} {what} a month."
-        for m, v in zip(seasonal["month_name"], seasonal[col], strict=True)
+        f"{m}: on average {dec(v)} {what} a month ({n} of the years had returns)."
+        if not missing(v)
+        else f"{m}: no returns in any year."
+        for m, v, n in zip(
+            seasonal["month_name"], seasonal[col], seasonal["n_years_reported"], strict=True
+        )
     ]
     fig = go.Figure(
         go.Bar(
@@ -400,20 +437,28 @@ def seasonal_figure(seasonal: pd.DataFrame, measure: str) -> go.Figure:
 
 def seasonal_block(seasonal: pd.DataFrame, view: View, measure: str) -> html.Section | None:
     title, _, _, what, col = MEASURES[measure]
-    if seasonal.empty or not seasonal[col].sum():
+    if seasonal.empty or not seasonal[col].fillna(0).sum():
         return None  # nothing recorded in any year: no pattern to show
     first, last, n = seasonal.iloc[0][["first_year", "last_year", "n_years"]]
     top = seasonal.loc[seasonal[col].idxmax()]
+    silent = int(seasonal[col].isna().sum())
     quiet = int((seasonal[col] == 0).sum())
     sentence = (
         f"Average {what} per calendar month {where(view)} over the {n} financial years "
-        f"{first} to {last} (all years, whatever period is chosen): highest in "
-        f"{top['month_name']} ({dec(top[col])})"
-        + (f"; none recorded in {quiet} of the 12 months." if quiet else ".")
+        f"{first} to {last} (all years, whatever period is chosen), each month averaged over "
+        f"the years in which hubs sent returns for it: highest in {top['month_name']} "
+        f"({dec(top[col])})."
+        + (f" No returns in any year for {silent} of the 12 months." if silent else "")
+        + (f" None recorded in {quiet} months with returns." if quiet else "")
     )
-    rows = [[m, dec(v)] for m, v in zip(seasonal["month_name"], seasonal[col], strict=True)]
+    rows = [
+        [m, NO_RETURNS if missing(v) else dec(v), str(int(k))]
+        for m, v, k in zip(
+            seasonal["month_name"], seasonal[col], seasonal["n_years_reported"], strict=True
+        )
+    ]
     table = data_table(
-        ["Month", f"Average {what} a month"],
+        ["Month", f"Average {what} a month", "Years with returns"],
         rows,
         caption=f"Seasonal pattern of hub {what}, {first} to {last}",
         table_id="empowerment-seasonal-table",
@@ -429,7 +474,7 @@ def seasonal_block(seasonal: pd.DataFrame, view: View, measure: str) -> html.Sec
 
 
 def hubs_section(view: View, measure: str) -> list:
-    measure = measure if measure in MEASURES else "attendances"
+    measure = measure if measure in MEASURES else DEFAULT_MEASURE
     areas = q.hub_areas(view.period_label)
     blocks = [
         hub_cluster_block(areas, view, measure),
@@ -805,6 +850,13 @@ def deprivation_block(frame: pd.DataFrame, view: View) -> html.Section:
         "its deprivation: the share of residents living in the 20% most deprived neighbourhoods "
         "in England (Index of Multiple Deprivation 2019)."
     )
+    here = frame[frame["area_slug"] == view.area_slug].iloc[0]
+    sentence += (
+        f" {view.area_name}: {dec(here['pct_pop_most_deprived_20pc'], suffix='%')} of residents "
+        "in the 20% most deprived neighbourhoods and "
+        f"{dec(here['requests_per_1000_a_year'], here['n_requests_suppressed'], places=2)} "
+        "requests per 1,000 residents a year."
+    )
     if len(hidden):
         sentence += f" Not plotted ([c], small numbers): {', '.join(hidden)}."
     sentence += " Clusters with no requests sit on the zero line, unlabelled."
@@ -930,7 +982,7 @@ def volunteers_block(frame: pd.DataFrame, view: View) -> html.Section:
 
 def tcca_section(view: View, frame: pd.DataFrame) -> list:
     row = frame[frame["area_slug"] == view.area_slug].iloc[0]
-    breakdown = q.tcca_breakdown(view.period_label, view.area_slug, frame)
+    breakdown = q.tcca_breakdown(view.period_label, view.area_slug)
     return [
         tcca_headline(row, view),
         cluster_trend_block(q.tcca_trend("quarter"), view),
@@ -962,13 +1014,20 @@ def capacity_figure(clusters: pd.DataFrame, focus: str) -> go.Figure:
         subplot_titles=("Hub volunteer hours", "TCCA volunteers registered per 1,000"),
     )
     hubbed = shown["has_hub"].astype(bool)
+    reporting = shown["n_hubs_reporting"] > 0
     hours_text = [
-        f"{n}: {dec(h)} hours given by hub volunteers." if has else f"{n} has no community hub."
-        for n, h, has in zip(shown["area_name"], shown["volunteer_hours"], hubbed, strict=True)
+        f"{n}: {dec(h)} hours given by hub volunteers."
+        if sent
+        else f"{n}: its hubs sent no returns for the period."
+        if has
+        else f"{n} has no community hub."
+        for n, h, has, sent in zip(
+            shown["area_name"], shown["volunteer_hours"], hubbed, reporting, strict=True
+        )
     ]
     fig.add_trace(
         go.Bar(
-            x=shown["volunteer_hours"].where(hubbed),
+            x=shown["volunteer_hours"].where(hubbed & reporting),
             y=names,
             orientation="h",
             marker_color=colours,
@@ -979,6 +1038,7 @@ def capacity_figure(clusters: pd.DataFrame, focus: str) -> go.Figure:
         col=1,
     )
     _note_bars(fig, names[~hubbed], NO_HUB, row=1, col=1)
+    _note_bars(fig, names[hubbed & ~reporting], NO_RETURNS, row=1, col=1)
     hidden = shown["n_volunteers_registered_suppressed"].astype(bool)
     _note_bars(fig, names[hidden], SUPPRESSED, row=1, col=2)
     tcca_text = [
@@ -1008,11 +1068,35 @@ def capacity_figure(clusters: pd.DataFrame, focus: str) -> go.Figure:
     return fig
 
 
+def capacity_here(here: pd.Series, view: View) -> str:
+    """The chosen area's own volunteer figures, by name."""
+    if not here["has_hub"]:
+        hub_words = "no community hub"
+    elif not here["n_hubs_reporting"]:
+        hub_words = f"no returns from its {'hub' if here['n_hubs'] == 1 else 'hubs'}"
+    else:
+        hub_words = f"{dec(here['volunteer_hours'])} hub volunteer hours"
+    registered = count(here["n_volunteers_registered"], here["n_volunteers_registered_suppressed"])
+    rate = dec(
+        here["volunteers_registered_per_1000"],
+        here["n_volunteers_registered_suppressed"],
+        places=2,
+    )
+    return (
+        f"{view.area_name}: {hub_words} and {registered} TCCA volunteers registered "
+        f"({rate} per 1,000 residents)."
+    )
+
+
 def capacity_block(frame: pd.DataFrame, view: View) -> html.Section:
     clusters = frame[frame["area_slug"] != "borough"]
-    hours = clusters.dropna(subset=["volunteer_hours"])
+    hours = clusters[clusters["n_hubs_reporting"] > 0].dropna(subset=["volunteer_hours"])
     people = clusters.dropna(subset=["volunteers_registered_per_1000"])
-    parts = [f"Volunteer effort by cluster in {view.period_label}: what each neighbourhood gives."]
+    here = frame[frame["area_slug"] == view.area_slug].iloc[0]
+    parts = [
+        f"Volunteer effort by cluster in {view.period_label}: what each neighbourhood gives.",
+        capacity_here(here, view),
+    ]
     if not hours.empty and hours["volunteer_hours"].max() > 0:
         top = hours.loc[hours["volunteer_hours"].idxmax()]
         parts.append(
@@ -1035,7 +1119,7 @@ def capacity_block(frame: pd.DataFrame, view: View) -> html.Section:
         [
             r.area_name,
             str(r.n_hubs) if r.has_hub else NO_HUB,
-            dec(r.volunteer_hours) if r.has_hub else NO_HUB,
+            (dec(r.volunteer_hours) if r.n_hubs_reporting else NO_RETURNS) if r.has_hub else NO_HUB,
             count(r.n_volunteers_registered, r.n_volunteers_registered_suppressed),
             count(r.n_volunteers_active, r.n_volunteers_active_suppressed),
             dec(r.volunteers_registered_per_1000, r.n_volunteers_registered_suppressed, places=2),
@@ -1085,12 +1169,37 @@ def update_empowerment(period: str | None, area: str | None) -> tuple:
     return (context, None, tcca_section(view, tcca), capacity_section(view, tcca))
 
 
-def update_hubs(period: str | None, area: str | None, measure: str | None) -> list:
+def update_hubs(period: str | None, area: str | None, measures: list | str | None) -> list:
     try:
         view = resolve(period, area)
     except StateProblem:
         return []
-    return hubs_section(view, measure or "attendances")
+    measure = measures[0] if isinstance(measures, list) and measures else measures
+    return hubs_section(view, measure if isinstance(measure, str) else DEFAULT_MEASURE)
+
+
+DEFAULT_MEASURE = "attendances"
+# the page's measure choice (a pattern id, see dashboard/pages/empowerment.py), on any page
+MEASURE_ALL = {"type": "empowerment-hub-measure", "index": ALL}
+
+
+def measure_state(url_search: str | None, measures: list) -> tuple:
+    """The hub measure and the URL kept in step, both ways, as the shell does for the global
+    filters: a choice writes `measure=` (the default left out) into the shell's own URL, so
+    a link reproduces the view and a later filter change keeps it; a URL change (back,
+    forward, a pasted link) sets the choice. Nothing already in step is written, so the two
+    never chase each other. On other pages there is no choice (`measures` is empty)."""
+    unchanged = [dash.no_update] * len(measures)  # a wildcard output is always a list
+    if not measures:
+        return dash.no_update, unchanged
+    measure = measures[0]
+    if ctx.triggered_id == ids.URL:
+        wanted = parse_qs((url_search or "").lstrip("?")).get("measure", [DEFAULT_MEASURE])[-1]
+        wanted = wanted if wanted in MEASURES else DEFAULT_MEASURE
+        return dash.no_update, unchanged if wanted == measure else [wanted] * len(measures)
+    chosen = measure if measure in MEASURES else DEFAULT_MEASURE
+    written = merge_search(url_search, measure=None if chosen == DEFAULT_MEASURE else chosen)
+    return (dash.no_update if written == (url_search or "") else written), unchanged
 
 
 def register(app: dash.Dash) -> None:
@@ -1106,5 +1215,12 @@ def register(app: dash.Dash) -> None:
         Output("empowerment-hubs-body", "children"),
         Input(ids.PERIOD, "value"),
         Input(ids.AREA, "value"),
-        Input("empowerment-hub-measure", "value"),
+        Input(MEASURE_ALL, "value"),
     )(update_hubs)
+    app.callback(
+        Output(ids.URL, "search", allow_duplicate=True),
+        Output(MEASURE_ALL, "value", allow_duplicate=True),
+        Input(ids.URL, "search"),
+        Input(MEASURE_ALL, "value"),
+        prevent_initial_call=True,
+    )(measure_state)

@@ -18,8 +18,18 @@ MEASURES = [
     {"label": "Attendances (visits)", "value": "attendances"},
     {"label": "Events and groups", "value": "events"},
     {"label": "Advice sessions", "value": "advice_sessions"},
-    {"label": "Digital-inclusion help", "value": "digital_help"},
+    {"label": "Digital-inclusion help sessions", "value": "digital_help"},
 ]
+MEASURE_VALUES = tuple(m["value"] for m in MEASURES)
+DEFAULT_MEASURE = "attendances"
+# a pattern-matching id: the callback keeping it in step with the URL listens to the URL on
+# every page, and on other pages an ALL pattern matches nothing instead of a missing id
+MEASURE_ID = {"type": "empowerment-hub-measure", "index": 0}
+
+
+def measure_choice(value: object) -> str:
+    """A hub measure from the URL, or the default for anything else (never an error)."""
+    return value if isinstance(value, str) and value in MEASURE_VALUES else DEFAULT_MEASURE
 
 
 def _section(section_id: str, title: str, intro: str, *children: object) -> html.Section:
@@ -38,15 +48,18 @@ def _methodology() -> html.Details:
                 [
                     html.Li(
                         "Hub attendances are drop-in visits plus attendances at events and "
-                        "groups. They, events, advice sessions and digital-inclusion help count "
-                        "visits and contacts, not different people (one resident can come many "
-                        "times), so they are not suppressed. Rates are per 1,000 usual residents "
-                        "of the hub's cluster (Census 2021), annualised for quarters."
+                        "groups. They, events, advice sessions and digital-inclusion help "
+                        "sessions count visits and contacts, not different people (one resident "
+                        "can come many times), so they are not suppressed. Rates are per 1,000 "
+                        "usual residents of the hub's cluster (Census 2021), annualised for "
+                        "quarters."
                     ),
                     html.Li(
                         "A cluster with no community hub has no hub figures: it is shown as "
                         "'no hub in this cluster', never as zero. A hub that sent no returns for "
-                        "a period is shown as such."
+                        "a period (or a month) is shown as 'no returns', not as zero. The "
+                        "seasonal pattern averages each calendar month over the years in which "
+                        "hubs sent returns for it."
                     ),
                     html.Li(
                         "TCCA requests are counted by the resident's cluster and the date "
@@ -77,8 +90,10 @@ def _methodology() -> html.Details:
                     ),
                     html.Li(
                         "Requests and volunteers are people: figures based on 1 to 4 people are "
-                        "shown as [c], with the next smallest hidden too where a total would "
-                        "reveal them."
+                        "shown as [c]. Others are hidden too wherever the published figures "
+                        "would give a hidden one back: requests are fulfilled plus never "
+                        "fulfilled, each breakdown adds up to the requests, and the borough is "
+                        "the sum of its clusters, so all of these are protected together."
                     ),
                 ]
             ),
@@ -88,7 +103,8 @@ def _methodology() -> html.Details:
     )
 
 
-def layout(**_kwargs: object) -> html.Div:
+def layout(measure: str | None = None, **_kwargs: object) -> html.Div:
+    """The hub measure comes from the URL (`measure`), so a shared link opens the same view."""
     return html.Div(
         [
             html.H1("Empowerment", id="empowerment-heading"),
@@ -104,12 +120,13 @@ def layout(**_kwargs: object) -> html.Div:
                     [
                         html.Legend("Show hub activity as", className="h6"),
                         dbc.RadioItems(
-                            id="empowerment-hub-measure",
+                            id=MEASURE_ID,
                             options=MEASURES,
-                            value="attendances",
+                            value=measure_choice(measure),
                             inline=True,
                         ),
                     ],
+                    id="empowerment-hub-measure",
                     className="empowerment-measure",
                 ),
                 html.Div(id="empowerment-hubs-body"),

@@ -1,10 +1,12 @@
 """Empowerment page queries: hub and TCCA marts, shaped and disclosure-controlled for display.
 
-Counts of people pass through `dashboard.disclosure.protect_counts` here, so the page, its
-charts, hover text and tables only ever see protected figures: TCCA requests (each from a
-resident), requests fulfilled or not, and TCCA volunteers. Hub attendances, events, advice
-sessions and digital-inclusion help are counts of visits and contacts (one resident can come
-many times), not of people, and volunteer hours are hours: they are shown as they are.
+Counts of people are protected here, so the page, its charts, hover text and tables only
+ever see protected figures: TCCA requests (each from a resident), fulfilled or not, within 24
+or 48 hours, by need, referral source and outcome (one `dashboard.disclosure.LinearSystem` per
+period over all of them, as readers know how they add up), and TCCA volunteers
+(`protect_counts`). Hub attendances, events, advice sessions and digital-inclusion help
+sessions are counts of visits and contacts (one resident can come many times), not of people,
+and volunteer hours are hours: they are shown as they are.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard.disclosure import is_small, protect_counts
+from dashboard.disclosure import SMALL_MAX, SMALL_MIN, LinearSystem, is_small, protect_counts
 from dashboard.queries import areas, warehouse
 
 PERCENTILE_METHOD = (
@@ -46,20 +48,15 @@ CATEGORY_LABELS = {"need": NEED_LABELS, "referral_source": SOURCE_LABELS, "outco
 MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
-def _by_area(
-    frame: pd.DataFrame,
-    count: str,
-    derived: tuple[str, ...] = (),
-    hidden: pd.Series | None = None,
-) -> pd.DataFrame:
-    """One count of people: the borough is the published total of its clusters.
+REQUEST_COUNTS = ("n_requests", "n_fulfilled", "n_not_fulfilled", "n_within_24h", "n_within_48h")
+WITHIN_SHARES = {"n_within_24h": "share_within_24h", "n_within_48h": "share_within_48h"}
+BREAKDOWNS = "need,referral_source,outcome"
 
-    `hidden` marks rows already hidden for another reason (the requests a count is part of),
-    so secondary suppression also covers them and nothing can be recovered by subtraction.
-    """
-    start = frame if hidden is None else frame.assign(suppressed=hidden)
+
+def _by_area(frame: pd.DataFrame, count: str, derived: tuple[str, ...] = ()) -> pd.DataFrame:
+    """One count of people on its own: the borough is the published total of its clusters."""
     out = protect_counts(
-        start,
+        frame,
         count,
         derived_cols=derived,
         group_cols=("period_label",),
@@ -69,63 +66,227 @@ def _by_area(
     return out.rename(columns={"suppressed": f"{count}_suppressed"})
 
 
-def _protect_tcca(frame: pd.DataFrame) -> pd.DataFrame:
-    """Requests, their outcomes and volunteers, each protected as a borough-with-clusters table.
+def _request_equations(areas: pd.DataFrame, breakdown: pd.DataFrame) -> tuple[dict, list]:
+    """Every published count of requests in one period, and the sums readers know tie them.
 
-    Counts that are parts of an area's requests (fulfilled, never fulfilled, within 24/48
-    hours) are hidden wherever the requests are. A share goes if its count or base is hidden.
-    Percentiles describe individual people's waits when few were fulfilled, so they are hidden
-    when 1 to 4 requests were fulfilled (they do not reveal a count, so no secondary rule).
+    Returns (key -> value, equations as {key: coefficient}). Keys are (measure, area_slug); a
+    measure is a column of `REQUEST_COUNTS` or a (breakdown, category) pair. Per area:
+    requests = fulfilled + never fulfilled; requests = the sum of each breakdown's categories;
+    fulfilled = the 'fulfilled' outcome (where the two agree). The borough is the sum of its
+    clusters for every count and category. A figure whose total is 0 (an area with no
+    requests, a category with none in the borough) is left out: counts are never negative, so
+    its parts are all known to be 0 and hiding one would protect nothing.
     """
-    raw_fulfilled = frame["n_fulfilled"].copy()
-    out = _by_area(frame, "n_requests", ("requests_per_1000_a_year",))
-    base_hidden = out["n_requests_suppressed"]
-    for col in ("n_fulfilled", "n_not_fulfilled", "n_within_24h", "n_within_48h"):
-        out = _by_area(out, col, hidden=base_hidden)
-    for window in ("24h", "48h"):
-        out[f"share_within_{window}"] = out[f"share_within_{window}"].where(
-            ~out[f"n_within_{window}_suppressed"]
-        )
-    out["times_suppressed"] = is_small(raw_fulfilled)
+    live = areas[areas["n_requests"].fillna(0) > 0]
+    slugs = set(live["area_slug"])
+    cats = breakdown[breakdown["area_slug"].isin(slugs)]
+    in_borough = cats[cats["area_slug"].eq("borough") & cats["n_requests"].gt(0)]
+    used = set(zip(in_borough["breakdown"], in_borough["category"], strict=True))
+    pairs = zip(cats["breakdown"], cats["category"], strict=True)
+    cats = cats.loc[pd.Series([pair in used for pair in pairs], index=cats.index, dtype=bool)]
+    cells: dict = {}
+    equations: list[dict] = []
+    for row in live.itertuples():
+        a = row.area_slug
+        cells.update({(col, a): float(getattr(row, col)) for col in REQUEST_COUNTS})
+        equations.append({("n_requests", a): 1, ("n_fulfilled", a): -1, ("n_not_fulfilled", a): -1})
+    for r in cats.itertuples():
+        cells[((r.breakdown, r.category), r.area_slug)] = float(r.n_requests)
+    for (a, b), part in cats.groupby(["area_slug", "breakdown"], sort=False):
+        equations.append({("n_requests", a): -1, **{((b, c), a): 1 for c in part["category"]}})
+    for a in slugs:
+        outcome = cells.get((("outcome", "fulfilled"), a))
+        if outcome is not None and outcome == cells[("n_fulfilled", a)]:
+            equations.append({("n_fulfilled", a): 1, (("outcome", "fulfilled"), a): -1})
+    if "borough" in slugs:
+        measures = [*REQUEST_COUNTS, *sorted(used)]
+        clusters = sorted(slugs - {"borough"})
+        for m in measures:
+            parts = [(m, c) for c in clusters if (m, c) in cells]
+            if (m, "borough") in cells:
+                equations.append({(m, "borough"): -1, **dict.fromkeys(parts, 1)})
+    return cells, equations
+
+
+def _determined(equations: list[dict], hidden: set) -> set:
+    """Hidden keys the equations pin down given every published figure (a unit vector on the
+    key is in the row space of the equations restricted to the hidden keys)."""
+    keys = sorted(hidden, key=repr)
+    if not keys or not equations:
+        return set()
+    where = {k: j for j, k in enumerate(keys)}
+    matrix = np.zeros((len(equations), len(keys)))
+    for i, terms in enumerate(equations):
+        for k, coef in terms.items():
+            if k in where:
+                matrix[i, where[k]] = coef
+    _, sing, vt = np.linalg.svd(matrix)
+    null = vt[int((sing > 1e-9).sum()) :]
+    if not len(null):
+        return set(keys)
+    return {k for k, j in where.items() if (null[:, j] ** 2).sum() < 1e-12}
+
+
+def _hide(
+    cells: dict, equations: list[dict], forced: set, may_hide: set, zeros: bool = False
+) -> set:
+    """One LinearSystem solve: `forced` keys hidden from the start; a requests total not in
+    `may_hide`, or a zero unless `zeros`, is never hidden as a secondary cell."""
+    system = LinearSystem()
+    for key, value in cells.items():
+        can_hide = (key[0] != "n_requests" or key in may_hide) and (zeros or value > 0)
+        system.cell(key, value, primary=True if key in forced else None, can_hide=can_hide)
+    for terms in equations:
+        system.equation(terms)
+    return {k for k, h in system.solve().items() if h}
+
+
+def _prune(cells: dict, equations: list[dict], hidden: set, forced: set) -> set:
+    """Publish again any secondary cell that is not needed: the greedy solve adds one cell at
+    a time and never takes one back, so a cell hidden early can be redundant later. Largest
+    first, as those say most."""
+    primary = {k for k, v in cells.items() if SMALL_MIN <= v <= SMALL_MAX} | forced
+    for key in sorted(hidden - primary, key=lambda k: (-cells[k], repr(k))):
+        if not _determined(equations, hidden - {key}):
+            hidden = hidden - {key}
+    return hidden
+
+
+def _protect_once(cells: dict, equations: list[dict], forced: set) -> set:
+    """Secondary suppression in stages, from the least damaging: first no requests total
+    beyond `forced` and no zero is hidden; while some figure is still exposed, the requests
+    totals sharing a sum with it may go too; then zeros may (a hidden zero beside published
+    figures is often given back by counts being never negative, so it is the last resort)."""
+    requests = {k for k in cells if k[0] == "n_requests"}
+    may_hide: set = set()
+    for zeros in (False, True):
+        while True:
+            hidden = _hide(cells, equations, forced, may_hide, zeros)
+            leaks = _determined(equations, hidden)
+            if not leaks:
+                return _prune(cells, equations, hidden, forced)
+            near = {k for terms in equations if leaks & terms.keys() for k in terms}
+            grow = (near & requests) - may_hide - hidden
+            if not grow:
+                break
+            may_hide |= grow
+        may_hide = set(requests)
+    return hidden
+
+
+def _solve_requests(areas: pd.DataFrame, breakdown: pd.DataFrame) -> set:
+    """The hidden (measure, area_slug) keys for the areas and breakdown tables together.
+
+    The requests totals carry the headline, the rates, the trend and the deprivation chart,
+    so they are hidden first as a borough-with-clusters table on their own (a 1-to-4 total
+    and, beside it, the next smallest cluster); fulfilled, never fulfilled and the categories
+    then take the rest of the secondary suppression (see `_protect_once`). Within 24 and 48
+    hours are published only as shares of the requests, so where the requests are hidden
+    they are too; that can call for more suppression, so the system is solved again, keeping
+    what is hidden, until it settles; then cells no longer needed are published again.
+    """
+    cells, equations = _request_equations(areas, breakdown)
+    if not cells:
+        return set()
+    first = _by_area(areas, "n_requests")
+    forced = {("n_requests", a) for a in first.loc[first["n_requests_suppressed"], "area_slug"]}
+    first = forced = forced & cells.keys()
+    while True:
+        hidden = _protect_once(cells, equations, forced)
+        shares = {(w, a) for m, a in hidden if m == "n_requests" for w in WITHIN_SHARES}
+        if not shares - hidden:
+            return _prune(cells, equations, hidden, first | shares)
+        forced = hidden | shares
+
+
+def protect_requests(
+    areas: pd.DataFrame, breakdown: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The TCCA areas table (requests, fulfilled, never fulfilled, within 24/48 hours) and the
+    area x category breakdown (need, referral source, outcome) of one period, protected as one
+    system, so a total hidden in one is hidden in the other and no hidden count can be worked
+    out from what either publishes. Adds `<count>_suppressed` columns to the areas and
+    `suppressed` to the breakdown; a rate or share goes with its count. Percentiles describe
+    individual people's waits when few were fulfilled, so they are hidden when 1 to 4 requests
+    were fulfilled (they do not reveal a count, so no secondary rule)."""
+    hidden = _solve_requests(areas, breakdown)
+    out = areas.copy()
+    for col in REQUEST_COUNTS:
+        flags = [(col, a) in hidden for a in out["area_slug"]]
+        out[f"{col}_suppressed"] = pd.Series(flags, index=out.index, dtype=bool)
+        out[col] = out[col].where(~out[f"{col}_suppressed"])
+    out["requests_per_1000_a_year"] = out["requests_per_1000_a_year"].where(
+        ~out["n_requests_suppressed"]
+    )
+    for col, share in WITHIN_SHARES.items():
+        out[share] = out[share].where(~out[f"{col}_suppressed"])
+    out["times_suppressed"] = is_small(areas["n_fulfilled"].fillna(0))
     for col in ("p50_hours_to_fulfil", "p90_hours_to_fulfil"):
         out[col] = out[col].where(~out["times_suppressed"])
+    cats = breakdown.copy()
+    keys = zip(
+        zip(cats["breakdown"], cats["category"], strict=True), cats["area_slug"], strict=True
+    )
+    cats["suppressed"] = pd.Series([k in hidden for k in keys], index=cats.index, dtype=bool)
+    cats["n_requests"] = cats["n_requests"].where(~cats["suppressed"])
+    return out, cats
+
+
+def _protect_tcca(areas: pd.DataFrame, breakdown: pd.DataFrame) -> tuple:
+    """Requests and their breakdown (see `protect_requests`), then volunteers, each volunteer
+    count as a borough-with-clusters table. Requests per volunteer serving the area goes when
+    either count does (with the other published it would give the hidden one back)."""
+    out, cats = protect_requests(areas, breakdown)
     out = _by_area(out, "n_volunteers_registered", ("volunteers_registered_per_1000",))
     out = _by_area(out, "n_volunteers_active", ("volunteers_active_per_1000",))
     for col in ("n_registered_outside", "n_active_outside", "n_volunteers_serving"):
         small = is_small(out[col].fillna(0))
         out[f"{col}_suppressed"] = small
         out[col] = out[col].where(~small)
-    out["ratio_suppressed"] = base_hidden | out["n_volunteers_serving_suppressed"]
+    out["ratio_suppressed"] = out["n_requests_suppressed"] | out["n_volunteers_serving_suppressed"]
     out["requests_per_serving_volunteer"] = out["requests_per_serving_volunteer"].where(
         ~out["ratio_suppressed"]
     )
-    return out
+    return out, cats
+
+
+def _tcca_period(period_label: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One period's protected areas and breakdown, worked out once per warehouse version."""
+
+    def compute() -> tuple[pd.DataFrame, pd.DataFrame]:
+        areas = warehouse().query("empowerment_tcca_areas", period=period_label)
+        cats = warehouse().query(
+            "empowerment_tcca_breakdown", period=period_label, breakdowns=BREAKDOWNS
+        )
+        return _protect_tcca(areas, cats)
+
+    return warehouse().derived("empowerment_tcca", compute, period_label)
 
 
 def tcca_areas(period_label: str) -> pd.DataFrame:
     """Every area's TCCA figures in one period, protected."""
-    return _protect_tcca(warehouse().query("empowerment_tcca_areas", period=period_label))
+    return _tcca_period(period_label)[0]
 
 
 def tcca_trend(period_type: str) -> pd.DataFrame:
-    """Requests per 1,000 a year in every area and period of one type, protected per period."""
+    """Requests per 1,000 a year in every area and period of one type, each period hidden as
+    its own areas table hides it (choosing that period shows the same cells)."""
     frame = warehouse().query("empowerment_tcca_trend", period_type=period_type)
-    return _by_area(frame, "n_requests", ("requests_per_1000_a_year",))
-
-
-def _protect_breakdown(frame: pd.DataFrame, area_slug: str) -> pd.DataFrame:
-    """Across areas each category's borough count is the total of its clusters'; within the
-    chosen area each breakdown's categories add up to its (published) requests. The second
-    step only needs the chosen area, so it runs on that area alone (fast on long histories)."""
-    out = protect_counts(
-        frame,
-        "n_requests",
-        group_cols=("period_label", "breakdown", "category"),
-        part_col="area_slug",
-        total_key="borough",
+    if frame.empty:
+        return frame.assign(n_requests_suppressed=pd.Series(dtype=bool))
+    flags = pd.concat(
+        [
+            tcca_areas(p)[["area_slug", "period_label", "n_requests_suppressed"]]
+            for p in frame["period_label"].unique()
+        ],
+        ignore_index=True,
     )
-    out = out[out["area_slug"] == area_slug]
-    return protect_counts(out, "n_requests", group_cols=("period_label", "breakdown"))
+    out = frame.merge(flags, on=["area_slug", "period_label"], how="left")
+    hidden = out["n_requests_suppressed"].fillna(False).astype(bool)
+    out["n_requests_suppressed"] = hidden
+    for col in ("n_requests", "requests_per_1000_a_year"):
+        out[col] = out[col].where(~hidden)
+    return out
 
 
 def _label(frame: pd.DataFrame) -> pd.DataFrame:
@@ -135,34 +296,28 @@ def _label(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(category_label=labels).reset_index(drop=True)
 
 
-def tcca_breakdown(
-    period_label: str, area_slug: str, areas: pd.DataFrame | None = None
-) -> pd.DataFrame:
-    """Requests by need, referral source and outcome in one area and period, protected.
-
-    If the area's own request count is hidden, every category is hidden with it. `areas` is
-    `tcca_areas(period_label)` when the caller already has it.
-    """
-    frame = warehouse().query(
-        "empowerment_tcca_breakdown", period=period_label, breakdowns="need,referral_source,outcome"
-    )
-    out = _protect_breakdown(frame, area_slug)
-    areas = tcca_areas(period_label) if areas is None else areas
-    hidden = bool(areas.loc[areas["area_slug"] == area_slug, "n_requests_suppressed"].any())
-    if hidden:
-        out = out.assign(suppressed=True, n_requests=float("nan"))
-    return _label(out)
+def tcca_breakdown(period_label: str, area_slug: str) -> pd.DataFrame:
+    """Requests by need, referral source and outcome in one area and period, protected with
+    the areas table (see `protect_requests`)."""
+    cats = _tcca_period(period_label)[1]
+    return _label(cats[cats["area_slug"] == area_slug])
 
 
 def tcca_category_trend(area_slug: str, breakdown: str = "need") -> pd.DataFrame:
-    """Requests by need or by referral source in every quarter for one area, protected quarter
-    by quarter."""
+    """Requests by need or by referral source in every quarter for one area, each quarter
+    protected as choosing that quarter as the period shows it."""
     if breakdown not in CATEGORY_LABELS:
         raise ValueError(f"unknown TCCA breakdown {breakdown!r}")
-    frame = warehouse().query(
-        "empowerment_tcca_breakdown", period="all quarters", breakdowns=breakdown
+    quarters = (
+        warehouse()
+        .query("empowerment_tcca_breakdown", period="all quarters", breakdowns=breakdown)[
+            "period_label"
+        ]
+        .unique()
     )
-    return _label(_protect_breakdown(frame, area_slug))
+    frames = [tcca_breakdown(p, area_slug) for p in quarters]
+    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    return out[out["breakdown"] == breakdown].reset_index(drop=True) if frames else out
 
 
 def hub_areas(period_label: str) -> pd.DataFrame:
@@ -192,7 +347,9 @@ def hub_months(period_label: str, area_slug: str) -> pd.DataFrame:
 
 
 def hub_seasonal(area_slug: str) -> pd.DataFrame:
-    """Mean attendances per calendar month (April first) over every financial year held."""
+    """Mean activity per calendar month (April first), each month over the financial years in
+    which the area's hubs sent returns for it: a year with no returns for a month is missing
+    data, and counting it as a zero would pull that month's average down."""
     frame = warehouse().query("empowerment_hub_seasonal", area=area_slug)
     frame["month_name"] = np.array(MONTH_NAMES)[frame["month_of_year"].to_numpy() - 1]
     return frame
@@ -204,7 +361,15 @@ def capacity(period_label: str, tcca: pd.DataFrame | None = None) -> pd.DataFram
     `tcca` is `tcca_areas(period_label)` when the caller already has it.
     """
     hubs = hub_areas(period_label)[
-        ["area_slug", "area_name", "sort_order", "has_hub", "n_hubs", "volunteer_hours"]
+        [
+            "area_slug",
+            "area_name",
+            "sort_order",
+            "has_hub",
+            "n_hubs",
+            "n_hubs_reporting",
+            "volunteer_hours",
+        ]
     ]
     tcca = (tcca_areas(period_label) if tcca is None else tcca)[
         [

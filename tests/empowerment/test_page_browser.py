@@ -60,9 +60,10 @@ def open_empowerment(dash_duo, app, query: str) -> None:
 
 def test_empowerment_follows_the_filters_and_passes_axe(dash_duo, empowerment_app):
     open_empowerment(dash_duo, empowerment_app, "?period=2024-25&area=borough")
+    # fulfilled 15 beside the 18 would give the 3 never fulfilled back: both are [c]
     dash_duo.wait_for_contains_text(
         "#empowerment-tcca-headline",
-        "18 requests for support across the borough in 2024/25: 15 fulfilled and [c] never",
+        "18 requests for support across the borough in 2024/25: [c] fulfilled and [c] never",
     )
     headline = text_of(dash_duo, "#empowerment-tcca-headline")
     # 12 of 18 within 24h, 14 of 18 within 48h; p50 10, p90 40.2 (quantile_cont)
@@ -89,9 +90,10 @@ def test_empowerment_follows_the_filters_and_passes_axe(dash_duo, empowerment_ap
 
     Select(dash_duo.find_element("#filter-area")).select_by_value("grays")
     wait_for(lambda: "area=grays" in dash_duo.driver.current_url)
+    # Grays: 10 fulfilled and 2 never; 12 - 10 would give the 2 back, so both are [c]
     dash_duo.wait_for_contains_text(
         "#empowerment-tcca-headline",
-        "12 requests for support in Grays (including Little Thurrock) in 2024/25: 10 fulfilled",
+        "12 requests for support in Grays (including Little Thurrock) in 2024/25: [c] fulfilled",
     )
     headline = text_of(dash_duo, "#empowerment-tcca-headline")
     assert "75.0% within 48 hours" in headline
@@ -125,17 +127,18 @@ def test_a_cluster_with_no_hub_and_the_measure_choice(dash_duo, empowerment_app)
     dash_duo.wait_for_contains_text(
         "#empowerment-hubs-summary", "2 hubs in Tilbury and Chadwell St Mary: all in a library"
     )
-    dash_duo.driver.execute_script(
-        "document.querySelector('#empowerment-hub-measure input[value=\"digital_help\"]').click()"
-    )
-    # Tilbury 4 + 6 + 1 + 5 and Chadwell 2: 18 residents helped online, all in libraries
+    click_measure(dash_duo, "digital_help")
+    # the choice goes into the URL (the page then settles: the filters are read back from it)
+    wait_for(lambda: "measure=digital_help" in dash_duo.driver.current_url)
+    # Tilbury 4 + 6 + 1 + 5 and Chadwell 2: 18 help sessions (contacts, not people)
     dash_duo.wait_for_contains_text(
-        "#empowerment-hub-clusters-summary", "18 residents helped online"
+        "#empowerment-hub-clusters-summary", "18 digital-inclusion help sessions"
     )
     dash_duo.wait_for_contains_text(
-        "#empowerment-hubs-summary", "In 2024/25 they recorded 18 residents helped online."
+        "#empowerment-hubs-summary",
+        "In 2024/25 they recorded 18 digital-inclusion help sessions.",
     )
-    assert "Digital-inclusion help" in text_of(dash_duo, "#empowerment-hub-months-title")
+    dash_duo.wait_for_contains_text("#empowerment-hub-months-title", "Digital-inclusion help")
     assert run_axe(dash_duo) == []
     screenshot(dash_duo, "empowerment-tilbury-digital")
     assert console_errors(dash_duo) == []
@@ -156,3 +159,58 @@ def test_page_on_the_tiny_warehouse_and_with_no_warehouse(dash_duo, app, warehou
     dash_duo.wait_for_page(url=dash_duo.server_url + "/empowerment?period=2023-24&area=borough")
     dash_duo.wait_for_contains_text("#empowerment-problem", "No data yet")
     assert run_axe(dash_duo) == []
+
+
+def checked_measure(dash_duo) -> str:
+    return dash_duo.driver.execute_script(
+        "return document.querySelector('#empowerment-hub-measure input:checked').value"
+    )
+
+
+def click_measure(dash_duo, value: str) -> None:
+    dash_duo.driver.execute_script(
+        f"document.querySelector('#empowerment-hub-measure input[value=\"{value}\"]').click()"
+    )
+
+
+def test_the_hub_measure_is_in_the_url(dash_duo, empowerment_app):
+    # a shared link opens the same view: events in Tilbury (Tilbury 6 + Chadwell 1 = 7)
+    open_empowerment(
+        dash_duo,
+        empowerment_app,
+        "?period=2024-25&area=tilbury-and-chadwell-st-mary&measure=events",
+    )
+    dash_duo.wait_for_contains_text(
+        "#empowerment-hub-clusters-summary", "recorded 7 events in Tilbury and Chadwell St Mary"
+    )
+    assert checked_measure(dash_duo) == "events"
+    # choosing another measure writes it, keeping period and area
+    click_measure(dash_duo, "advice_sessions")
+    wait_for(lambda: "measure=advice_sessions" in dash_duo.driver.current_url)
+    url = dash_duo.driver.current_url
+    assert "period=2024-25" in url and "area=tilbury-and-chadwell-st-mary" in url
+    # Tilbury 1 + 2 + 0 + 3 and Chadwell 1 = 7 advice sessions
+    dash_duo.wait_for_contains_text("#empowerment-hub-clusters-summary", "7 advice sessions")
+    # the default is left out of the URL; back brings the advice view again
+    click_measure(dash_duo, "attendances")
+    wait_for(lambda: "measure=" not in dash_duo.driver.current_url)
+    dash_duo.wait_for_contains_text("#empowerment-hub-clusters-summary", "155 attendances")
+    dash_duo.driver.back()
+    wait_for(lambda: "measure=advice_sessions" in dash_duo.driver.current_url)
+    wait_for(lambda: checked_measure(dash_duo) == "advice_sessions")
+    dash_duo.wait_for_contains_text("#empowerment-hub-clusters-summary", "7 advice sessions")
+    # a global filter change keeps the measure
+    Select(dash_duo.find_element("#filter-area")).select_by_value("grays")
+    wait_for(lambda: "area=grays" in dash_duo.driver.current_url)
+    assert "measure=advice_sessions" in dash_duo.driver.current_url
+    # Acorns: 1 advice session in Grays
+    dash_duo.wait_for_contains_text(
+        "#empowerment-hub-clusters-summary", "1 advice sessions in Grays"
+    )
+    # nonsense in the URL falls back to the default, never an error
+    dash_duo.wait_for_page(
+        url=dash_duo.server_url + "/empowerment?period=2024-25&area=borough&measure=%3Cx%3E"
+    )
+    dash_duo.wait_for_contains_text("#empowerment-hub-clusters-summary", "205 attendances")
+    assert checked_measure(dash_duo) == "attendances"
+    assert console_errors(dash_duo) == []

@@ -50,12 +50,25 @@ def test_tcca_counts_are_suppressed_with_secondary_protection(q):
     assert t.loc["borough", "n_requests"] == 18 and t.loc["grays", "n_requests"] == 12
     assert nan(t.loc["aveley", "n_requests"]) and nan(t.loc[TIL, "n_requests"])
     assert nan(t.loc[TIL, "requests_per_1000_a_year"])
-    # parts of a hidden count are hidden with it: Tilbury's 5 fulfilled would reveal its 5
-    assert nan(t.loc[TIL, "n_fulfilled"]) and t.loc["grays", "n_fulfilled"] == 10
-    # never fulfilled: Grays 2, Aveley 1, borough 3 - all 1 to 4 people
+    # never fulfilled: Grays 2, Aveley 1, borough 3 - all 1 to 4 people. Readers know
+    # requests = fulfilled + never fulfilled, so with Grays' 12 and borough's 18 published
+    # their fulfilled (10 and 15) would give the 2 and 3 back: both are hidden, and so is
+    # Tilbury's 5 (else borough 15 - Tilbury 5 = Grays 10). Aveley's 0 fulfilled stays:
+    # its requests and never fulfilled are both hidden, so it gives neither away.
     assert t[["n_not_fulfilled_suppressed"]].loc[["borough", "grays", "aveley"]].all().all()
-    # shares: Grays within 24h is 8 of 12 (66.7%), shown; Tilbury's base is hidden
+    assert t.loc[["borough", "grays", TIL], "n_fulfilled_suppressed"].all()
+    assert nan(t.loc["grays", "n_fulfilled"]) and nan(t.loc["borough", "n_fulfilled"])
+    assert t.loc["aveley", "n_fulfilled"] == 0 and t.loc[TIL, "n_not_fulfilled"] == 0
+    # within 24h and 48h are shown as shares of the requests, so Tilbury's (4 and 5) and
+    # Aveley's (0 and 0) go with their hidden requests; Grays 8 and 9 of 12 and the borough's
+    # 12 and 14 of 18 stay, as the two hidden cells of each sum are left to share 4 and 5
     assert t.loc["grays", "share_within_24h"] == pytest.approx(100 * 8 / 12)
+    assert t.loc["grays", "share_within_48h"] == pytest.approx(100 * 9 / 12)
+    assert t.loc["borough", "share_within_24h"] == pytest.approx(100 * 12 / 18)
+    assert t.loc["borough", "n_within_48h"] == 14
+    assert (
+        t.loc[[TIL, "aveley"], ["n_within_24h_suppressed", "n_within_48h_suppressed"]].all().all()
+    )
     assert nan(t.loc[TIL, "share_within_48h"])
     # percentiles rest on 5+ fulfilled requests: shown even where the count is hidden
     assert t.loc[TIL, "p90_hours_to_fulfil"] == pytest.approx(36.2)
@@ -86,16 +99,34 @@ def test_volunteers_are_protected(q):
     assert nan(t.loc[TIL, "requests_per_serving_volunteer"])
 
 
-def test_breakdowns_hide_small_cells_and_whole_hidden_areas(q):
+def test_breakdowns_are_protected_with_the_areas_table(q):
     g = q.tcca_breakdown(FY, "grays").set_index(["breakdown", "category"])
-    # outcomes in Grays: fulfilled 10 shown, open 1 and unable to contact 1 hidden, zeros shown
-    assert g.loc[("outcome", "fulfilled"), "n_requests"] == 10
+    # outcomes in Grays: open 1 and unable to contact 1 hidden, zeros shown; fulfilled (10)
+    # is the areas table's fulfilled, hidden there, so hidden here too (12 - 10 would give
+    # the never-fulfilled 2 back)
     assert g.loc[("outcome", "open"), "suppressed"]
+    assert g.loc[("outcome", "fulfilled"), "suppressed"]
     assert g.loc[("outcome", "referred_on"), "n_requests"] == 0
-    # Tilbury's request count is hidden, so every one of its categories is too
-    t = q.tcca_breakdown(FY, TIL)
-    assert t["suppressed"].all() and t["n_requests"].isna().all()
+    # referral source: self 5 (G01 G02 G08 G10 G12) shown; family 1, GP 2, council 3 and
+    # voluntary 1 are [c] (four hidden cells, so none can be had from 12 - 5)
+    assert g.loc[("referral_source", "self"), "n_requests"] == 5
+    assert g.loc[("referral_source", "council"), "suppressed"]
+    # Tilbury's requests (5) are hidden in the areas table; its categories are protected in
+    # the same system: shopping 2, prescription 1, food 1, befriending 1 are [c] and its 0
+    # "other" need is shown (a zero beside a hidden total gives nothing away)
+    t = q.tcca_breakdown(FY, TIL).set_index(["breakdown", "category"])
+    assert t.loc[
+        [("need", c) for c in ("shopping", "prescription", "food_parcel")], "suppressed"
+    ].all()
+    assert t.loc[("need", "other"), "n_requests"] == 0
     assert set(t["category_label"]) >= {"Food parcels", "Shielding list", "Still open"}
+    # the borough: shopping 6 and self-referral 8 shown, every other non-zero need is [c]
+    b = q.tcca_breakdown(FY, "borough").set_index(["breakdown", "category"])
+    assert b.loc[("need", "shopping"), "n_requests"] == 6
+    assert b.loc[("referral_source", "self"), "n_requests"] == 8
+    assert b.loc[
+        [("need", c) for c in ("prescription", "food_parcel", "befriending", "other")], "suppressed"
+    ].all()
 
 
 def test_need_trend_covers_every_quarter(q):
@@ -176,7 +207,8 @@ def test_hub_queries(q):
     seasonal = q.hub_seasonal("borough").set_index("month_name")
     # April: 34 in 2023 (30 Tilbury + 4 Acorns) and 80 in 2024 -> mean 57 over 2 years
     assert seasonal.loc["Apr", "mean_attendances"] == pytest.approx(57.0)
-    assert seasonal.loc["Jan", "mean_attendances"] == pytest.approx(30.0)
+    # January had returns in 2025 only (Tilbury 15 + 45): 60 over that 1 year
+    assert seasonal.loc["Jan", "mean_attendances"] == pytest.approx(60.0)
     assert list(seasonal.index[:2]) == ["Apr", "May"] and seasonal.index[-1] == "Mar"
     cap = by_area(q.capacity(FY))
     assert cap.loc[TIL, "volunteer_hours"] == pytest.approx(23.0)
@@ -233,9 +265,16 @@ def test_month_and_seasonal_figures(q):
     # Grays has Acorns only: April 20, December 30 (of 43,228 residents: 0.46 and 0.69)
     assert "Dec 2024 (30 attendances, 0.69 per 1,000 residents" in grays.children[1].children
     cells = cells_by_row(grays)
-    assert cells["Apr 2024"] == ["20", "20", "0.46"] and cells["Jun 2024"] == ["0", "0", "0.00"]
+    # Acorns sent nothing for June: no returns, not 0 (nor 0 per 1,000)
+    assert cells["Apr 2024"] == ["20", "20", "0.46"]
+    assert cells["Jun 2024"] == [cb.NO_RETURNS] * 3
+    bar = grays.children[2].children.figure.data[0]
+    june = list(bar.x).index("Jun 2024")
+    assert nan(bar.y[june]) and bar.hovertext[june].endswith("in Jun 2024: no returns.")
     seasonal = cb.seasonal_figure(q.hub_seasonal("borough"), "attendances")
-    assert list(seasonal.data[0].y[:2]) == [57.0, 15.0]
+    # April (34 + 80) / 2 = 57; May returns in 2024 only: 30 / 1; June: no returns, no bar
+    assert list(seasonal.data[0].y[:2]) == [57.0, 30.0] and nan(seasonal.data[0].y[2])
+    assert seasonal.data[0].hovertext[2] == "Jun: no returns in any year."
 
 
 def test_times_and_deprivation_figures(q):
@@ -317,23 +356,42 @@ def test_cluster_trend_over_quarters(q):
 def test_seasonal_block_sentence_and_table(q):
     view = resolve("2024-25", "borough")
     block = cb.seasonal_block(q.hub_seasonal("borough"), view, "attendances")
-    # attendances (drop-ins + attendees) by month over 2023/24 and 2024/25, mean of 2 years:
-    # Apr (34 + 80) / 2 = 57, May 30 / 2 = 15, Jul 15 / 2 = 7.5, Aug 5 / 2 = 2.5,
-    # Dec 30 / 2 = 15, Jan 60 / 2 = 30; Jun, Sep, Oct, Nov, Feb, Mar none
+    # attendances (drop-ins + attendees) by month, each month over the years it had returns:
+    # Apr (34 + 80) / 2 = 57 (both years); May 30, Jul 15, Aug 5, Dec 30 and Jan 60 had
+    # returns in one year only, so each is that year's figure (not halved);
+    # Jun, Sep, Oct, Nov, Feb and Mar had returns in no year
     summary = block.children[1].children
     assert "over the 2 financial years 2023/24 to 2024/25" in summary
-    assert "highest in Apr (57.0); none recorded in 6 of the 12 months." in summary
+    assert "averaged over the years in which hubs sent returns for it" in summary
+    assert "highest in Jan (60.0). No returns in any year for 6 of the 12 months." in summary
+    assert "None recorded" not in summary
     table = table_of(block)[1]
     assert table[:5] == [
-        ["Apr", "57.0"],
-        ["May", "15.0"],
-        ["Jun", "0.0"],
-        ["Jul", "7.5"],
-        ["Aug", "2.5"],
+        ["Apr", "57.0", "2"],
+        ["May", "30.0", "1"],
+        ["Jun", cb.NO_RETURNS, "0"],
+        ["Jul", "15.0", "1"],
+        ["Aug", "5.0", "1"],
     ]
-    assert table[9] == ["Jan", "30.0"] and len(table) == 12
-    # no digital help recorded anywhere in Purfleet-type silence: nothing to show
+    assert table[9] == ["Jan", "60.0", "1"] and len(table) == 12
+    # South Ockendon's hub never sent returns: nothing to show
     assert cb.seasonal_block(q.hub_seasonal("south-ockendon"), view, "attendances") is None
+
+
+def test_seasonal_mean_skips_years_a_month_had_no_returns(q):
+    # May had returns in 2024/25 only (Tilbury, 7 May 2024: 20 drop-ins + 10 attendees,
+    # 1 event, 2 advice, 6 digital help); 2023/24 had none. Averaging over both years would
+    # halve it to 15; over the years with returns it is 30.
+    may = q.hub_seasonal("borough").set_index("month_name").loc["May"]
+    assert may["n_years_reported"] == 1 and may["n_years"] == 2
+    assert may["mean_attendances"] == pytest.approx(30.0)
+    assert may["mean_events"] == pytest.approx(1.0)
+    assert may["mean_digital_help"] == pytest.approx(6.0)
+    # Grays (Acorns only): April 2023 4 (drop-ins, no attendees) and April 2024 20 -> 12
+    grays = q.hub_seasonal("grays").set_index("month_name")
+    assert grays.loc["Apr", "mean_attendances"] == pytest.approx(12.0)
+    assert grays.loc["Apr", "mean_events"] == pytest.approx(0.5)  # (0 + 1) / 2
+    assert nan(grays.loc["Jun", "mean_attendances"])
 
 
 def test_volunteers_block_sentence_and_table(q):
