@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
+import time
 from pathlib import Path
 
 from etl.errors import EtlError
@@ -54,6 +56,20 @@ def _serve(args: argparse.Namespace) -> int:
     from dashboard.app import create_app
 
     app = create_app(db_path=Path(args.db))
+    if not args.no_warm:
+        from dashboard.queries.warm import warm
+
+        def warm_and_say() -> None:
+            started = time.monotonic()
+            periods = warm()
+            if periods:
+                print(
+                    f"protected tables ready for {periods} periods "
+                    f"({time.monotonic() - started:.0f} s)",
+                    file=sys.stderr,
+                )
+
+        threading.Thread(target=warm_and_say, name="warm-cache", daemon=True).start()
     app.run(host=args.host, port=args.port, debug=args.debug)
     return 0
 
@@ -104,6 +120,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8050)
     serve.add_argument("--debug", action="store_true")
+    serve.add_argument(
+        "--no-warm",
+        action="store_true",
+        help="do not work out the protected tables in the background at start-up",
+    )
     serve.set_defaults(func=_serve)
 
     report = sub.add_parser(

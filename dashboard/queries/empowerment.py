@@ -51,6 +51,9 @@ MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "O
 REQUEST_COUNTS = ("n_requests", "n_fulfilled", "n_not_fulfilled", "n_within_24h", "n_within_48h")
 WITHIN_SHARES = {"n_within_24h": "share_within_24h", "n_within_48h": "share_within_48h"}
 BREAKDOWNS = "need,referral_source,outcome"
+# a period's system is solved several times over (see `_protect_once`): beyond this many open
+# cells each step tries only a few near the leak, so every period takes well under a second
+TCCA_FULL_SEARCH = 20
 
 
 def _by_area(frame: pd.DataFrame, count: str, derived: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -132,7 +135,7 @@ def _hide(
 ) -> set:
     """One LinearSystem solve: `forced` keys hidden from the start; a requests total not in
     `may_hide`, or a zero unless `zeros`, is never hidden as a secondary cell."""
-    system = LinearSystem()
+    system = LinearSystem(full_search=TCCA_FULL_SEARCH)
     for key, value in cells.items():
         can_hide = (key[0] != "n_requests" or key in may_hide) and (zeros or value > 0)
         system.cell(key, value, primary=True if key in forced else None, can_hide=can_hide)
