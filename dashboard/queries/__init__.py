@@ -96,8 +96,12 @@ def status_for_area(period_label: str, area_slug: str) -> pd.DataFrame:
     single-area view must hide what the all-areas view hides), and the direction of travel is
     withheld where last period's figure was suppressed in its own period."""
     frame = _wh().query("status_for_area", period=period_label, area=area_slug)
-    hidden = _hidden_in(period_label, area_slug)
+    everywhere = status_all_areas(period_label)
+    here = everywhere[everywhere["area_slug"] == area_slug].set_index("metric_id")
+    hidden = here["suppressed"].astype(bool)
     out = withhold_status(frame.assign(suppressed=False), frame["metric_id"].map(hidden))
+    blank = out["metric_id"].map(here["denominator"].isna()).fillna(False).astype(bool)
+    out["denominator"] = out["denominator"].where(~blank)
     previous = out["previous_period_label"].dropna().unique()
     for label in previous:
         before = _hidden_in(str(label), area_slug)
@@ -117,13 +121,54 @@ def _hidden_in(period_label: str, area_slug: str) -> pd.Series:
 
 def status_all_areas(period_label: str) -> pd.DataFrame:
     """Every metric in every area for one period, protected as a borough-with-parts table."""
-    return protect_metric_values(_wh().query("status_all_areas", period=period_label))
+    frame = protect_metric_values(_wh().query("status_all_areas", period=period_label))
+    return _as_theme_tables_hide(frame)
 
 
 def metric_history(metric_id: str, period_type: str) -> pd.DataFrame:
     """One metric over time for every area (trends, sparklines, the metric page table)."""
     frame = _wh().query("metric_history", metric=metric_id, period_type=period_type)
-    return protect_metric_values(frame)
+    return _as_theme_tables_hide(protect_metric_values(frame))
+
+
+# Metrics whose counts a theme page also publishes, protected there against more sums than
+# the borough-with-clusters rule knows (requests = fulfilled + never fulfilled = each
+# breakdown): metric -> the TCCA areas flags that hide its value, and those that hide its
+# denominator alone (a median's value does not give its count away).
+TCCA_VALUE_FLAGS = {
+    "emp_tcca_requests_per_1000": ("n_requests_suppressed",),
+    "emp_tcca_fulfilled_48h_share": ("n_requests_suppressed", "n_within_48h_suppressed"),
+    "emp_tcca_median_hours_to_fulfil": ("times_suppressed",),
+    "emp_active_volunteers_per_1000": ("n_volunteers_active_suppressed",),
+}
+TCCA_DENOMINATOR_FLAGS = {"emp_tcca_median_hours_to_fulfil": ("n_fulfilled_suppressed",)}
+
+
+def _as_theme_tables_hide(frame: pd.DataFrame) -> pd.DataFrame:
+    """Hide in the metric tables whatever the TCCA tables hide, so the metric page (which
+    publishes numerators and denominators) cannot give back a figure the Empowerment page
+    suppressed."""
+    mine = frame["metric_id"].isin(TCCA_VALUE_FLAGS.keys() | TCCA_DENOMINATOR_FLAGS.keys())
+    if not mine.any():
+        return frame
+    from dashboard.queries import empowerment  # the theme module imports this package
+
+    flags = pd.concat(
+        [empowerment.tcca_areas(p) for p in frame.loc[mine, "period_label"].unique()],
+        ignore_index=True,
+    ).set_index(["period_label", "area_slug"])
+    keys = pd.MultiIndex.from_frame(frame[["period_label", "area_slug"]])
+    hide = pd.Series(False, index=frame.index)
+    out = frame.copy()
+    for metric, cols in TCCA_VALUE_FLAGS.items():
+        rows = frame["metric_id"].eq(metric)
+        hidden = flags[list(cols)].any(axis=1).reindex(keys).fillna(False).to_numpy(dtype=bool)
+        hide |= rows & hidden
+    for metric, cols in TCCA_DENOMINATOR_FLAGS.items():
+        rows = frame["metric_id"].eq(metric)
+        hidden = flags[list(cols)].any(axis=1).reindex(keys).fillna(False).to_numpy(dtype=bool)
+        out["denominator"] = out["denominator"].where(~(rows & hidden))
+    return withhold_status(out, hide | out["suppressed"])
 
 
 def theme_summary(period_label: str, area_slug: str) -> pd.DataFrame:

@@ -437,3 +437,31 @@ def test_capacity_block_sentence_and_table(q):
     # borough: 9 registered (Grays 5, Tilbury 3, Aveley 1), 7 active (Grays 5, Tilbury 2:
     # both hidden, so the 7 cannot be split), 9 per 176,003 = 0.05 per 1,000
     assert cells["Thurrock (whole borough)"][2:] == ["9", "7", "0.05"]
+
+
+def test_metric_tables_hide_what_the_tcca_tables_hide(emp_queries):
+    from dashboard import queries
+    from dashboard.queries import empowerment
+
+    areas = empowerment.tcca_areas("2024/25").set_index("area_slug")
+    # the TCCA tables hide the borough's and Grays' fulfilled counts (secondary suppression)
+    assert (
+        areas.loc["borough", "n_fulfilled_suppressed"]
+        and areas.loc["grays", "n_fulfilled_suppressed"]
+    )
+    raw = queries.warehouse().query(
+        "metric_history", metric="emp_tcca_median_hours_to_fulfil", period_type="fy"
+    )
+    raw = raw[raw["period_label"] == "2024/25"].set_index("area_slug")
+    assert raw.loc["borough", "denominator"] > 4  # the fulfilled count, in the warehouse
+    median = queries.metric_history("emp_tcca_median_hours_to_fulfil", "fy")
+    median = median[median["period_label"] == "2024/25"].set_index("area_slug")
+    # the median itself gives no count away: shown; its denominator (fulfilled) is not
+    assert median.loc["borough", "value"] == 10 and pd.isna(median.loc["borough", "denominator"])
+    assert pd.isna(median.loc["grays", "denominator"])
+    status = queries.status_for_area("2024/25", "grays").set_index("metric_id")
+    assert pd.isna(status.loc["emp_tcca_median_hours_to_fulfil", "denominator"])
+    # active volunteers: hidden for Grays on the TCCA page, so in the metric too
+    assert areas.loc["grays", "n_volunteers_active_suppressed"]
+    assert status.loc["emp_active_volunteers_per_1000", "suppressed"]
+    assert status.loc["emp_active_volunteers_per_1000", "rag"] == "not_rated"
