@@ -54,6 +54,7 @@ BREAKDOWNS = "need,referral_source,outcome"
 # a period's system is solved several times over (see `_protect_once`): beyond this many open
 # cells each step tries only a few near the leak, so every period takes well under a second
 TCCA_FULL_SEARCH = 20
+MAX_TIME_ROUNDS = 10  # re-solves along quarters and year before hiding the quarters outright
 
 
 def _by_area(frame: pd.DataFrame, count: str, derived: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -177,7 +178,9 @@ def _protect_once(cells: dict, equations: list[dict], forced: set) -> set:
     return hidden
 
 
-def _solve_requests(areas: pd.DataFrame, breakdown: pd.DataFrame) -> set:
+def _solve_requests(
+    areas: pd.DataFrame, breakdown: pd.DataFrame, extra: frozenset = frozenset()
+) -> set:
     """The hidden (measure, area_slug) keys for the areas and breakdown tables together.
 
     The requests totals carry the headline, the rates, the trend and the deprivation chart,
@@ -193,7 +196,7 @@ def _solve_requests(areas: pd.DataFrame, breakdown: pd.DataFrame) -> set:
         return set()
     first = _by_area(areas, "n_requests")
     forced = {("n_requests", a) for a in first.loc[first["n_requests_suppressed"], "area_slug"]}
-    first = forced = forced & cells.keys()
+    first = forced = (forced | extra) & cells.keys()
     while True:
         hidden = _protect_once(cells, equations, forced)
         shares = {(w, a) for m, a in hidden if m == "n_requests" for w in WITHIN_SHARES}
@@ -203,7 +206,7 @@ def _solve_requests(areas: pd.DataFrame, breakdown: pd.DataFrame) -> set:
 
 
 def protect_requests(
-    areas: pd.DataFrame, breakdown: pd.DataFrame
+    areas: pd.DataFrame, breakdown: pd.DataFrame, extra: frozenset = frozenset()
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The TCCA areas table (requests, fulfilled, never fulfilled, within 24/48 hours) and the
     area x category breakdown (need, referral source, outcome) of one period, protected as one
@@ -212,7 +215,7 @@ def protect_requests(
     `suppressed` to the breakdown; a rate or share goes with its count. Percentiles describe
     individual people's waits when few were fulfilled, so they are hidden when 1 to 4 requests
     were fulfilled (they do not reveal a count, so no secondary rule)."""
-    hidden = _solve_requests(areas, breakdown)
+    hidden = _solve_requests(areas, breakdown, extra)
     out = areas.copy()
     for col in REQUEST_COUNTS:
         flags = [(col, a) in hidden for a in out["area_slug"]]
@@ -235,11 +238,13 @@ def protect_requests(
     return out, cats
 
 
-def _protect_tcca(areas: pd.DataFrame, breakdown: pd.DataFrame) -> tuple:
+def _protect_tcca(
+    areas: pd.DataFrame, breakdown: pd.DataFrame, extra: frozenset = frozenset()
+) -> tuple:
     """Requests and their breakdown (see `protect_requests`), then volunteers, each volunteer
     count as a borough-with-clusters table. Requests per volunteer serving the area goes when
     either count does (with the other published it would give the hidden one back)."""
-    out, cats = protect_requests(areas, breakdown)
+    out, cats = protect_requests(areas, breakdown, extra)
     out = _by_area(out, "n_volunteers_registered", ("volunteers_registered_per_1000",))
     out = _by_area(out, "n_volunteers_active", ("volunteers_active_per_1000",))
     for col in ("n_registered_outside", "n_active_outside", "n_volunteers_serving"):
@@ -254,16 +259,95 @@ def _protect_tcca(areas: pd.DataFrame, breakdown: pd.DataFrame) -> tuple:
 
 
 def _tcca_period(period_label: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """One period's protected areas and breakdown, worked out once per warehouse version."""
+    """One period's protected areas and breakdown: its financial year's, worked out once per
+    warehouse version (see `_tcca_year`)."""
+    periods = warehouse().query("periods").set_index("period_label")
+    if period_label not in periods.index:
+        return _protect_tcca(*_tcca_raw(period_label))
+    fy_label = str(periods.loc[period_label, "fy_label"])
+    year = warehouse().derived("empowerment_tcca_year", lambda: _tcca_year(fy_label), fy_label)
+    return year[period_label]
 
-    def compute() -> tuple[pd.DataFrame, pd.DataFrame]:
-        areas = warehouse().query("empowerment_tcca_areas", period=period_label)
-        cats = warehouse().query(
-            "empowerment_tcca_breakdown", period=period_label, breakdowns=BREAKDOWNS
+
+def _tcca_raw(period_label: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    areas = warehouse().query("empowerment_tcca_areas", period=period_label)
+    cats = warehouse().query(
+        "empowerment_tcca_breakdown", period=period_label, breakdowns=BREAKDOWNS
+    )
+    return areas, cats
+
+
+def _tcca_year(fy_label: str) -> dict:
+    """A financial year and its quarters, protected so that no hidden count comes back by
+    adding up quarters: requests, their outcomes and categories happen once, so a year's are
+    its quarters' added up. Each period is solved as one system (`protect_requests`); then,
+    along every count's line of quarters and year, a line with exactly one hidden figure
+    gets a second (its smallest published quarter, or the year) and that period is solved
+    again with it, until no line has one. Volunteers are counted at any time in a period,
+    not added up over quarters, so they stay a per-period table."""
+    periods = warehouse().query("periods")
+    labels = periods.loc[periods["fy_label"] == fy_label, "period_label"].tolist()
+    quarters = [p for p in labels if p != fy_label]
+    raw = {p: _tcca_raw(p) for p in labels}
+    extra: dict = {p: frozenset() for p in labels}
+    protected = {p: _protect_tcca(*raw[p]) for p in labels}
+    for _ in range(MAX_TIME_ROUNDS):
+        more = _time_line_leaks(fy_label, quarters, raw, protected)
+        if not more:
+            return protected
+        for period, keys in more.items():
+            extra[period] = extra[period] | keys
+            protected[period] = _protect_tcca(*raw[period], extra[period])
+    # not settled (never seen): hide every count in the year's quarters rather than risk it
+    for period in quarters:
+        cells, _ = _request_equations(*raw[period])
+        protected[period] = _protect_tcca(*raw[period], frozenset(cells))
+    return protected
+
+
+def _time_line_leaks(fy_label: str, quarters: list, raw: dict, protected: dict) -> dict:
+    """period -> keys to hide, for each count line (quarters + year) with one hidden figure."""
+    values: dict = {}
+    hidden: dict = {}
+    for period in [fy_label, *quarters]:
+        if period not in protected:
+            continue
+        cells, _ = _request_equations(*raw[period])
+        shown = _hidden_keys(*protected[period])
+        for key, value in cells.items():
+            values[(key, period)] = value
+            hidden[(key, period)] = key in shown
+    more: dict = {}
+    for key in {k for k, p in values if p == fy_label}:
+        line = [(key, p) for p in [fy_label, *quarters] if (key, p) in values]
+        hidden_here = [c for c in line if hidden[c]]
+        if len(hidden_here) != 1:
+            continue
+        open_ = [c for c in line if not hidden[c] and values[c] > 0]
+        if not open_:
+            continue
+        in_quarters = [c for c in open_ if c[1] != fy_label]
+        pick = min(in_quarters or open_, key=lambda c: (values[c], c[1]))
+        more.setdefault(pick[1], set()).add(pick[0])
+    return {p: frozenset(k) for p, k in more.items()}
+
+
+def _hidden_keys(areas: pd.DataFrame, cats: pd.DataFrame) -> set:
+    """The (measure, area_slug) keys a protected areas and breakdown pair hides."""
+    keys = {
+        (col, a)
+        for col in REQUEST_COUNTS
+        for a, h in zip(areas["area_slug"], areas[f"{col}_suppressed"], strict=True)
+        if h
+    }
+    keys |= {
+        ((b, c), a)
+        for b, c, a, h in zip(
+            cats["breakdown"], cats["category"], cats["area_slug"], cats["suppressed"], strict=True
         )
-        return _protect_tcca(areas, cats)
-
-    return warehouse().derived("empowerment_tcca", compute, period_label)
+        if h
+    }
+    return keys
 
 
 def tcca_areas(period_label: str) -> pd.DataFrame:

@@ -19,6 +19,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from tests.attack import fixed_unknowns
+
 TIL = "tilbury-and-chadwell-st-mary"
 PERIODS = ["2023/24", "2024/25"] + [
     f"{y} Q{n}" for y in ("2023/24", "2024/25") for n in range(1, 5)
@@ -31,28 +33,6 @@ def q(emp_queries):
     from dashboard.queries import empowerment
 
     return empowerment
-
-
-def fixed_unknowns(equations: list[dict], known: dict) -> list:
-    """Unknowns (keys absent from `known`) that the equations pin down: a unit vector on the
-    unknown lies in the row space of the equations restricted to the unknowns."""
-    unknowns = sorted({k for eq in equations for k in eq if k not in known}, key=repr)
-    if not unknowns:
-        return []
-    index = {k: i for i, k in enumerate(unknowns)}
-    matrix = np.zeros((len(equations), len(unknowns)))
-    for row, eq in enumerate(equations):
-        for key, coef in eq.items():
-            if key in index:
-                matrix[row, index[key]] = coef
-    rank = np.linalg.matrix_rank(matrix)
-    found = []
-    for key, i in index.items():
-        unit = np.zeros(len(unknowns))
-        unit[i] = 1
-        if np.linalg.matrix_rank(np.vstack([matrix, unit])) == rank:
-            found.append(key)
-    return found
 
 
 def published(q, period: str) -> tuple[list[dict], dict]:
@@ -136,3 +116,52 @@ def test_trends_hide_each_quarter_as_choosing_that_quarter_does(q):
         cats = cats[cats["breakdown"] == "need"].set_index("category")["suppressed"]
         in_trend = need[need["period_label"] == period].set_index("category")["suppressed"]
         assert in_trend.to_dict() == cats.to_dict()
+
+
+def year_published(q, fy_label: str, quarters: list[str]) -> tuple[list[dict], dict]:
+    """A year and its quarters read together: every period's equations and figures (keys
+    tagged with the period), and for every count, the year = its quarters added up."""
+    equations, known = [], {}
+    for period in [fy_label, *quarters]:
+        eqs, kn = published(q, period)
+        equations += [{(*k, period): c for k, c in e.items()} for e in eqs]
+        known.update({(*k, period): v for k, v in kn.items()})
+    seen = {k for e in equations for k in e}
+    year_keys = {k[:2] for k in seen if k[2] == fy_label}
+    for key in year_keys:
+        for p in quarters:
+            if (*key, p) not in seen:
+                known[(*key, p)] = 0  # a category a quarter does not list had no requests
+        equations.append({(*key, fy_label): -1, **{(*key, p): 1 for p in quarters}})
+    return equations, known
+
+
+@pytest.mark.parametrize("fy_label", ["2023/24", "2024/25"])
+def test_no_hidden_count_comes_back_by_adding_up_quarters(q, fy_label):
+    quarters = [f"{fy_label} Q{n}" for n in range(1, 5)]
+    equations, known = year_published(q, fy_label, quarters)
+    assert fixed_unknowns(equations, known) == []
+
+
+def test_the_time_lines_are_protected_on_the_demo_warehouse(demo_db):
+    from dashboard import queries
+    from dashboard.queries import empowerment
+
+    previous = queries._warehouse.path if queries._warehouse is not None else None
+    try:
+        queries.configure(demo_db)
+        periods = queries.warehouse().query("periods")
+        hidden_somewhere = False
+        for fy_label in ("2021/22", "2023/24"):
+            quarters = periods.loc[
+                (periods["fy_label"] == fy_label) & (periods["period_type"] == "quarter"),
+                "period_label",
+            ].tolist()
+            equations, known = year_published(empowerment, fy_label, quarters)
+            unknowns = {k for e in equations for k in e} - known.keys()
+            hidden_somewhere |= bool(unknowns)
+            assert fixed_unknowns(equations, known) == [], fy_label
+        assert hidden_somewhere
+    finally:
+        if previous is not None:
+            queries.configure(previous)
