@@ -48,7 +48,7 @@ def _methodology() -> html.Details:
                 [
                     html.Li(
                         "Hub attendances are drop-in visits plus attendances at events and "
-                        "groups. They, events, advice sessions and digital-inclusion help "
+                        "groups. Attendances, events, advice sessions and digital-inclusion help "
                         "sessions count visits and contacts, not different people (one resident "
                         "can come many times), so they are not suppressed. Rates are per 1,000 "
                         "usual residents of the hub's cluster (Census 2021), annualised for "
