@@ -134,7 +134,7 @@ def reach_section(view: View) -> list:
             r.area_name,
             number(r.value, "ratio", 2, r.participants_suppressed),
         ]
-        for r in history[history["area_slug"].isin([view.area_slug, "borough"])].itertuples()
+        for r in history.itertuples()
     ]
     trend_table = data_table(
         ["Period", "Area", "Participants per 1,000"],
@@ -271,7 +271,9 @@ def funnel_section(view: View) -> list:
 
 
 def tools_section(view: View) -> list:
+    unrecorded = q.tools_never_recorded()
     history = q.tools_history(view.area_slug, "quarter")
+    history = history[~history["tool_name"].isin(unrecorded)]
     fy = view.period_label.split(" ")[0]
     in_period = history[history["period_label"].str.startswith(fy)]
     if view.period_type == "quarter":
@@ -286,6 +288,16 @@ def tools_section(view: View) -> list:
             f"In {view.period_label} the most used tool {where(view)} was {top.tool_name} "
             f"({count(top.n_contributions)} of {count(totals['n_contributions'].sum())} "
             "contributions). The chart shows every quarter."
+        )
+    if unrecorded:
+        sentence += (
+            f" The portal's contribution export records none made with {', '.join(unrecorded)}, "
+            "so the chart leaves them out rather than show zeros"
+            + (
+                "; petition signatures are counted petition by petition under 'Being heard'."
+                if "Petitions" in unrecorded
+                else "."
+            )
         )
     title = f"Contributions by tool, each quarter, {view.area_name}"
     wide = history.pivot_table(

@@ -193,6 +193,15 @@ def tools_history(area_slug: str, period_type: str) -> pd.DataFrame:
     return warehouse().query("engagement_tools", area=area_slug, period_type=period_type)
 
 
+def tools_never_recorded() -> list[str]:
+    """Tools with no contribution anywhere in the portal export, in tool order (the demo
+    portal reports petitions as signature totals per petition, not as contributions): a
+    series of zeros for them would say nobody used them, which the data cannot say."""
+    borough = warehouse().query("engagement_tools", area="borough", period_type="quarter")
+    totals = borough.groupby(["tool_order", "tool_name"])["n_contributions"].sum()
+    return [name for (_, name), n in totals.sort_index().items() if n == 0]
+
+
 def funnel(period_label: str, area_slug: str) -> pd.DataFrame:
     """Site visitors aware -> informed -> engaged per project, with conversion rates.
 

@@ -12,6 +12,7 @@ from dashboard.engagement_figures import hover_text
 from dashboard.queries import WarehouseMissing
 from dashboard.queries import engagement as q
 from dashboard.states import resolve
+from tests.components import find, rows
 
 PEOPLE_COLUMNS = ("n_participants", "n_new_registrations", "pb_n_allocators", "signatures")
 
@@ -400,3 +401,47 @@ def test_project_links_carry_the_explorer_state_and_the_back_link_restores_it():
     assert project_cb.explorer_link(view, None) == (
         "/engagement?period=2023-24&area=borough#engagement-explorer"
     )
+
+
+def test_reach_trend_table_lists_every_area_the_chart_draws():
+    section = cb.reach_section(resolve("2023-24", "grays"))
+    graph = find(section, "engagement-reach-trend-graph")
+    drawn = {trace.name for trace in graph.figure.data}
+    listed = {row[1] for row in rows(find(section, "engagement-reach-trend-table"))}
+    assert len(drawn) == 10  # the borough and the 9 clusters
+    assert listed == drawn
+
+
+def test_questions_answered_share_is_published_as_its_counts_are():
+    """Questions are contributions (events): the tools table and each project page publish
+    them, so hiding the share would protect nothing. Fixture, borough 2023/24: 2 of the 3
+    questions asked were answered = 66.7%."""
+    status = queries.status_for_area("2023/24", "borough").set_index("metric_id")
+    row = status.loc["eng_questions_answered_share"]
+    assert not row["suppressed"]
+    assert round(row["value"], 1) == 66.7
+    assert (row["numerator"], row["denominator"]) == (2, 3)
+
+
+def test_tools_never_recorded_are_left_out_and_said_so_not_drawn_as_zeros():
+    # the fixture's contributions use survey, quick poll, ideas, Q&A, stories and Places only
+    assert q.tools_never_recorded() == ["Forum", "Participatory budgeting", "Petitions"]
+    section = cb.tools_section(resolve("2023-24", "borough"))
+    header = find(section, "engagement-tools-table").children[1].children.children
+    assert [th.children for th in header] == [
+        "Quarter",
+        "Survey",
+        "Quick poll",
+        "Ideas",
+        "Q&A",
+        "Stories",
+        "Places",
+    ]
+    sentence = find(section, "engagement-tools-chart-summary").children
+    assert sentence.endswith(
+        "The portal's contribution export records none made with Forum, Participatory "
+        "budgeting, Petitions, so the chart leaves them out rather than show zeros; petition "
+        "signatures are counted petition by petition under 'Being heard'."
+    )
+    graph = find(section, "engagement-tools-chart-graph")
+    assert "Petitions" not in {trace.name for trace in graph.figure.data}

@@ -11,26 +11,8 @@ import pytest
 
 from dashboard.callbacks import equality as cb
 from dashboard.reports import equality_report
-
-
-def _find(node: object, component_id: str) -> object:
-    """The component with `component_id` in a Dash component tree."""
-    if getattr(node, "id", None) == component_id:
-        return node
-    children = getattr(node, "children", None)
-    if isinstance(node, list | tuple):
-        children = node
-    for child in children if isinstance(children, list | tuple) else [children]:
-        if child is not None and not isinstance(child, str | int | float):
-            found = _find(child, component_id)
-            if found is not None:
-                return found
-    return None
-
-
-def _rows(table: object) -> list[list[str]]:
-    body = table.children[2]
-    return [[cell.children for cell in tr.children] for tr in body.children]
+from tests.components import find as _find
+from tests.components import rows as _rows
 
 
 def test_the_trend_table_lists_every_point_of_the_chart(configured) -> None:
