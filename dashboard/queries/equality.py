@@ -279,7 +279,37 @@ def _protect_gaps(year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
         men_hidden=bool(quartiles.get((TOTAL_LABEL, "Men"), False)),
         women_hidden=bool(quartiles.get((TOTAL_LABEL, "Women"), False)),
         quartiles=bands,
+        all_staff_hidden=_pay_groups_hidden_in_representation(year, frame),
     )
+
+
+# pay gap groups as the representation table names them (ethnic minority groups share names)
+_REPRESENTATION_OF = {
+    "ethnicity": (
+        "ethnic_group",
+        {"reference": ("White: English, Welsh, Scottish, Northern Irish or British",)},
+    ),
+    "disability": ("disability", {"reference": ("No",), "Disabled": ("Yes",)}),
+}
+
+
+def _pay_groups_hidden_in_representation(year: int, frame: pd.DataFrame) -> set:
+    """(dimension, group) keys of the pay gap counts whose all-staff count the representation
+    table hides. Full-pay staff are some of all staff, so a published full-pay count is a
+    floor under the hidden all-staff count: two hidden groups whose floors add up to what the
+    total leaves for them would come back exactly (24 + 22 = 46 in the 2025 demo). Hiding the
+    full-pay count with its all-staff count removes the floor."""
+    keys = set()
+    for by, (characteristic, names) in _REPRESENTATION_OF.items():
+        hidden = _all_staff_hidden(year, characteristic)
+        if hidden is None:
+            continue
+        groups = frame.loc[frame["dimension"] == by, "comparison_group"].tolist()
+        for group in [*groups, "reference", "undisclosed"]:
+            categories = names.get(group, UNDISCLOSED if group == "undisclosed" else (group,))
+            if any(bool(hidden.get(c, False)) for c in categories):
+                keys.add((by, group))
+    return keys
 
 
 def protect_pay_gap_counts(
@@ -294,6 +324,7 @@ def protect_pay_tables(
     men_hidden: bool,
     women_hidden: bool,
     quartiles: pd.DataFrame | None = None,
+    all_staff_hidden: set | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Readers know more than each table: in every dimension reference + headline group +
     not disclosed = the same full-pay workforce; the ethnic groups add up to the headline;
@@ -305,8 +336,10 @@ def protect_pay_tables(
     where a size of 1 to 4 is shown as [c]. So counts are hidden by one linear system over all
     of them (a hidden count of 3 undisclosed would otherwise come back as the workforce minus
     the two published groups). Returns the protected gaps and the quartile tables (long: one
-    row per band and group, with `Total` rows)."""
+    row per band and group, with `Total` rows). `all_staff_hidden`: (dimension, group) keys
+    hidden from the start because the representation table hides that group's staff."""
     bands = quartiles if quartiles is not None else pd.DataFrame()
+    forced = all_staff_hidden or set()
     if frame.empty:
         none = pd.Series(False, index=frame.index)
         return _gap_flags(frame, none, none, none), _quartile_frame(bands, {}, {})
@@ -322,7 +355,7 @@ def protect_pay_tables(
         # a group total the quartile table hides is hidden here too
         shared = {"reference": (by, "reference"), "comparison": (by, headline)}
         seeded = {
-            key: True if two_way.get((by, role, TOTAL_LABEL)) else None
+            key: True if two_way.get((by, role, TOTAL_LABEL)) or key in forced else None
             for role, key in shared.items()
         }
         system.cell(
@@ -331,12 +364,19 @@ def protect_pay_tables(
             primary=men_hidden if is_sex else seeded[(by, "reference")],
             can_hide=not is_sex,
         )
-        system.cell((by, "undisclosed"), first["n_undisclosed"])
+        system.cell(
+            (by, "undisclosed"),
+            first["n_undisclosed"],
+            primary=True if (by, "undisclosed") in forced else None,
+        )
         for row in rows.itertuples():
+            key = (by, row.comparison_group)
             system.cell(
-                (by, row.comparison_group),
+                key,
                 row.n_comparison,
-                primary=women_hidden if is_sex else seeded.get((by, row.comparison_group)),
+                primary=women_hidden
+                if is_sex
+                else seeded.get(key, True if key in forced else None),
                 can_hide=not is_sex,
             )
         system.equation(
