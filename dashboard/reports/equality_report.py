@@ -137,26 +137,35 @@ def write(year: int, out_dir: Path) -> list[Path]:
     tables, method = build(year)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    sheets: dict[str, pd.DataFrame] = {}
     for table in tables:
-        frame = safe_for_download(table.frame)
         path = out_dir / f"{table.name}.csv"
-        frame.to_csv(path, index=False, encoding="utf-8")
+        safe_for_download(table.frame).to_csv(path, index=False, encoding="utf-8")
         written.append(path)
-        sheets[table.name[:31]] = frame
     for name, frame in (("README", readme(tables)), ("columns", columns_doc(tables))):
         path = out_dir / f"{name}.csv"
         safe_for_download(frame).to_csv(path, index=False, encoding="utf-8")
         written.append(path)
-    sheets = {"notes": safe_for_download(method), **sheets, "columns": columns_doc(tables)}
     stem = f"workforce-equality-report-{year}"
-    for suffix, engine in ((".xlsx", "openpyxl"), (".ods", "odf")):
-        path = out_dir / f"{stem}{suffix}"
-        with pd.ExcelWriter(path, engine=engine) as book:
-            for sheet, frame in sheets.items():
-                frame.to_excel(book, sheet_name=sheet, index=False)
+    for kind in ("xlsx", "ods"):
+        path = out_dir / f"{stem}.{kind}"
+        _write_workbook(path, tables, method, kind)
         written.append(path)
     return written
+
+
+ENGINES = {"xlsx": "openpyxl", "ods": "odf"}
+
+
+def _write_workbook(
+    target: object, tables: list[ReportTable], method: pd.DataFrame, kind: str
+) -> None:
+    """The one workbook layout, for the command line and the page alike: the notes, every
+    table, and what each column means."""
+    sheets = {"notes": method, **{t.name[:31]: t.frame for t in tables}}
+    sheets["columns"] = columns_doc(tables)
+    with pd.ExcelWriter(target, engine=ENGINES[kind]) as book:
+        for sheet, frame in sheets.items():
+            safe_for_download(frame).to_excel(book, sheet_name=sheet, index=False)
 
 
 def workbook_bytes(year: int, kind: str) -> bytes:
@@ -164,10 +173,6 @@ def workbook_bytes(year: int, kind: str) -> bytes:
     import io
 
     tables, method = build(year)
-    sheets = {"notes": method, **{t.name[:31]: t.frame for t in tables}}
     buffer = io.BytesIO()
-    engine = {"xlsx": "openpyxl", "ods": "odf"}[kind]
-    with pd.ExcelWriter(buffer, engine=engine) as book:
-        for sheet, frame in sheets.items():
-            safe_for_download(frame).to_excel(book, sheet_name=sheet, index=False)
+    _write_workbook(buffer, tables, method, kind)
     return buffer.getvalue()

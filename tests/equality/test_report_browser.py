@@ -71,6 +71,11 @@ def test_report_page_shows_every_table_and_prints_cleanly(dash_duo, app, warehou
             "return getComputedStyle(document.querySelector('.data-table tr')).breakInside;"
         )
         assert break_inside == "avoid"
+        # the column definitions sit in a closed <details> on screen, and print open
+        assert dash_duo.driver.execute_script(
+            "const d = document.querySelector('.report-columns');"
+            "return !d.open && d.querySelector('dl').checkVisibility();"
+        )
         screenshot(dash_duo, "equality-report-2025-print")
     finally:
         dash_duo.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

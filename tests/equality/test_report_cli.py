@@ -179,3 +179,27 @@ def test_missing_warehouse_is_a_one_line_error(tmp_path: Path, capsys) -> None:
     err = capsys.readouterr().err.strip()
     assert code == 1
     assert err.count("\n") == 0 and "no warehouse" in err
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "ods"])
+def test_the_page_download_is_the_command_line_workbook(
+    configured, report_dir: Path, kind: str
+) -> None:
+    import io
+
+    from dashboard.reports.equality_report import workbook_bytes
+
+    engine = "odf" if kind == "ods" else "openpyxl"
+    page = pd.read_excel(
+        io.BytesIO(workbook_bytes(2025, kind)), sheet_name=None, engine=engine, dtype=str
+    )
+    cli = pd.read_excel(
+        report_dir / f"workforce-equality-report-2025.{kind}",
+        sheet_name=None,
+        engine=engine,
+        dtype=str,
+    )
+    assert list(page) == ["notes", *TABLES, "columns"]
+    assert list(page) == list(cli)
+    for sheet, frame in cli.items():
+        pd.testing.assert_frame_equal(page[sheet], frame)
