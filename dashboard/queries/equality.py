@@ -711,7 +711,9 @@ def protect_turnover(
     staff, nearly for a category, which is close enough to give a hidden count away). The
     start and end counts are the representation tables' all-staff counts at the two
     snapshots (`start_hidden`, `end_hidden`: category -> hidden there), so they are hidden as
-    those tables hide them, and only starters and leavers are hidden further."""
+    those tables hide them, and only starters and leavers are hidden further. A count with no
+    data (null: the first snapshot has no start and no leavers) is unknown to readers too, and
+    never shown as hidden."""
     total = frame.index[frame["characteristic"] == "all_staff"]
     fixed = {"n_start": start_hidden, "n_end": end_hidden}
     system = LinearSystem()
@@ -719,7 +721,9 @@ def protect_turnover(
         category = TOTAL_LABEL if i in total else row["category"]
         for col in TURNOVER_COUNTS:
             there = fixed.get(col)
-            if there is not None and category in there.index:
+            if pd.isna(row[col]):  # no data (no previous snapshot): unknown, not hidden
+                system.cell((i, col), 0, primary=False, published=False)
+            elif there is not None and category in there.index:
                 system.cell((i, col), row[col], primary=bool(there[category]), can_hide=False)
             else:
                 system.cell((i, col), row[col])
@@ -816,10 +820,13 @@ REPORT_DOCS: dict[str, dict[str, str]] = {
     "turnover": {
         "characteristic": "Protected characteristic (all_staff = the whole workforce)",
         "category": "Answer at the snapshot; Not known = leaver not in the previous snapshot",
-        "n_start": "Staff at the previous 31 March snapshot",
+        "n_start": "Staff at the previous 31 March snapshot (blank: no previous snapshot)",
         "n_end": "Staff at this snapshot",
         "n_starters": "Staff at this snapshot whose service started in the year",
-        "n_leavers": "Leavers in the year (characteristics from the previous snapshot)",
+        "n_leavers": (
+            "Leavers in the year (characteristics from the previous snapshot; blank: no "
+            "previous snapshot to place them by)"
+        ),
         "turnover_percent": "n_leavers / average of n_start and n_end x 100",
     },
     "living_in_borough": {

@@ -257,3 +257,19 @@ def test_bonus_and_quartile_figures_on_small_groups_are_withheld(configured) -> 
         gaps = equality.pay_gaps(2025, by)
         head = gaps[gaps["is_headline"]].iloc[0]
         assert [head["n_reference"], head["n_comparison"]] == totals[:2]
+
+
+def test_the_first_snapshot_has_no_start_and_no_leavers_not_zeros(con, configured) -> None:
+    # 2024 is the fixture's first snapshot: E7 left in 2023/24 but there is no 31 March 2023
+    # snapshot to count the start or place leavers by, so both are no data, never 0
+    rows = con.execute(
+        "select n_start, n_leavers, turnover_percent, n_end from mart_equality__turnover "
+        "where snapshot_year = 2024 and characteristic = 'all_staff'"
+    ).fetchall()
+    assert rows == [(None, None, None, 14)]
+    from dashboard.queries import equality as eq
+
+    table = eq.turnover(2024, "sex")
+    assert table["n_start"].isna().all() and table["n_leavers"].isna().all()
+    # unknown, so not shown as hidden
+    assert not table["n_start_suppressed"].any() and not table["n_leavers_suppressed"].any()

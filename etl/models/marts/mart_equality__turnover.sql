@@ -6,8 +6,9 @@
 -- snapshot, so are not counted as starters). Leavers: the leavers extract, leaving date in the
 -- year, with characteristics from the previous 31 March snapshot; leavers not in it (joined
 -- and left within the year, or no previous snapshot) are "Not known".
--- turnover_percent = leavers / average of start and end headcount x 100 (no start headcount,
--- no rate). characteristic 'all_staff' holds the totals.
+-- turnover_percent = leavers / average of start and end headcount x 100. With no previous
+-- snapshot there is no start headcount and no one to place leavers by: n_start, n_leavers and
+-- the rate are null (no data), never 0. characteristic 'all_staff' holds the totals.
 with workforce as (
     select * from core_workforce
 ),
@@ -99,7 +100,8 @@ final as (
             ::bigint as n_start,
         coalesce(at_end.n_end, 0)::bigint as n_end,
         coalesce(at_end.n_starters, 0)::bigint as n_starters,
-        coalesce(leavers_placed.n_leavers, 0)::bigint as n_leavers,
+        case when previous_exists.has_previous then coalesce(leavers_placed.n_leavers, 0) end
+            ::bigint as n_leavers,
         case when previous_exists.has_previous then
             100.0 * coalesce(leavers_placed.n_leavers, 0)
             / nullif((coalesce(at_start.n_start, 0) + coalesce(at_end.n_end, 0)) / 2.0, 0)
