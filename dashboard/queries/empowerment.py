@@ -243,7 +243,8 @@ def _protect_tcca(
 ) -> tuple:
     """Requests and their breakdown (see `protect_requests`), then volunteers, each volunteer
     count as a borough-with-clusters table. Requests per volunteer serving the area goes when
-    either count does (with the other published it would give the hidden one back)."""
+    either count does (with the other published it would give the hidden one back), and the
+    borough's serving count goes with a hidden count of active volunteers living outside."""
     out, cats = protect_requests(areas, breakdown, extra)
     out = _by_area(out, "n_volunteers_registered", ("volunteers_registered_per_1000",))
     out = _by_area(out, "n_volunteers_active", ("volunteers_active_per_1000",))
@@ -251,6 +252,13 @@ def _protect_tcca(
         small = is_small(out[col].fillna(0))
         out[f"{col}_suppressed"] = small
         out[col] = out[col].where(~small)
+    # the borough's requests are nearly always fulfilled by its active volunteers and those
+    # living outside it: serving - active would give a hidden outside count back
+    linked = (out["area_slug"] == "borough") & out["n_active_outside_suppressed"]
+    out.loc[linked, "n_volunteers_serving_suppressed"] = True
+    out["n_volunteers_serving"] = out["n_volunteers_serving"].where(
+        ~out["n_volunteers_serving_suppressed"]
+    )
     out["ratio_suppressed"] = out["n_requests_suppressed"] | out["n_volunteers_serving_suppressed"]
     out["requests_per_serving_volunteer"] = out["requests_per_serving_volunteer"].where(
         ~out["ratio_suppressed"]

@@ -97,6 +97,13 @@ def test_volunteers_are_protected(q):
     # requests per volunteer serving the area: Grays 12 / 5 shown; Tilbury's requests are hidden
     assert t.loc["grays", "requests_per_serving_volunteer"] == pytest.approx(2.4)
     assert nan(t.loc[TIL, "requests_per_serving_volunteer"])
+    # the borough's 8 serving volunteers are its 7 active + the 1 outside: 8 - 7 would give
+    # the hidden 1 back, so the serving count and its ratio (18 / 8) go
+    assert t.loc["borough", "n_active_outside_suppressed"]
+    assert t.loc["borough", "n_volunteers_active"] == 7
+    assert t.loc["borough", "n_volunteers_serving_suppressed"]
+    assert nan(t.loc["borough", "n_volunteers_serving"])
+    assert nan(t.loc["borough", "requests_per_serving_volunteer"])
 
 
 def test_breakdowns_are_protected_with_the_areas_table(q):
