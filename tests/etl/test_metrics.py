@@ -89,6 +89,10 @@ def test_hub_metrics(tiny_con):
     assert value(tiny_con, "emp_digital_help_per_1000", "borough", "2023/24")[1] == 6
     # Aveley has no hub: no figure rather than a misleading zero
     assert value(tiny_con, "emp_hub_attendances_per_1000", "aveley", "2023/24") is None
+    # Acorns (Grays' hub) sent no return for Q2: no data, not a 0 rated off track
+    assert value(tiny_con, "emp_hub_attendances_per_1000", "grays", "2023/24 Q2") is None
+    assert value(tiny_con, "emp_digital_help_per_1000", "grays", "2023/24 Q2") is None
+    assert value(tiny_con, "emp_hub_attendances_per_1000", "grays", "2023/24 Q1")[1] == 4
 
 
 def test_tcca_requests_and_time_to_fulfil(tiny_con):

@@ -1,4 +1,5 @@
 -- one row per area with a hub (and the borough) per period: attendances per 1,000 residents a year
+-- (no row, not 0, where no hub in the area sent a return for the period: no data, not rated)
 with hub_days as (
     select * from core_hub_days
 ),
@@ -29,11 +30,11 @@ final as (
         grid.area_slug::varchar as area_slug,
         grid.period_type::varchar as period_type,
         grid.period_label::varchar as period_label,
-        (coalesce(counted.n, 0) * 1000.0 / grid.population * 12 / grid.n_months)::double as value,
-        coalesce(counted.n, 0)::double as numerator,
+        (counted.n * 1000.0 / grid.population * 12 / grid.n_months)::double as value,
+        counted.n::double as numerator,
         grid.population::double as denominator
     from grid
-    left join counted using (area_slug, period_label)
+    join counted using (area_slug, period_label)
 )
 
 select * from final
