@@ -175,6 +175,12 @@ def hub_cluster_block(frame: pd.DataFrame, view: View, measure: str) -> html.Sec
             f"In {view.period_label} hubs recorded {count(here[count_col])} {what} {where(view)}: "
             f"{dec(here[rate_col])} per 1,000 residents a year."
         )
+        if here["n_hubs_reporting"] < here["n_hubs"]:
+            sentence += (
+                f" Only {int(here['n_hubs_reporting'])} of its {int(here['n_hubs'])} hubs sent "
+                "returns: the rate counts what was returned over the whole period, so it "
+                "understates activity where returns are missing."
+            )
     if len(no_hub):
         sentence += f" {len(no_hub)} clusters have no hub: {missing_names}."
     rows = [

@@ -59,7 +59,10 @@ def _methodology() -> html.Details:
                         "'no hub in this cluster', never as zero. A hub that sent no returns for "
                         "a period (or a month) is shown as 'no returns', not as zero. The "
                         "seasonal pattern averages each calendar month over the years in which "
-                        "hubs sent returns for it."
+                        "hubs sent returns for it. A cluster or borough rate counts the activity "
+                        "returned over the whole period: days or months a hub did not report "
+                        "add nothing, so the rate understates activity where returns are "
+                        "missing (the sentence says when a hub sent none)."
                     ),
                     html.Li(
                         "TCCA requests are counted by the resident's cluster and the date "

@@ -38,6 +38,16 @@ METHOD_NOTES = (
         "Staff not recorded as male or female are not in the statutory figures.",
     ),
     (
+        "Relevant employees",
+        "A relevant employee is anyone employed by the council on the snapshot date. A "
+        "full-pay relevant employee is one not being paid at a reduced rate or nil that pay "
+        "period because of leave (sick, maternity, paternity, adoption, shared parental or "
+        "other leave). Ordinary pay is basic pay, allowances, shift premium and pay for "
+        "leave, before salary sacrifice is deducted; it excludes overtime, redundancy pay, "
+        "pay in lieu of leave and benefits in kind. Bonus pay is money, vouchers, securities "
+        "or options for profit sharing, productivity, performance, incentive or commission.",
+    ),
+    (
         "Quartiles",
         "Staff ranked by hourly pay and split into four bands of as equal size as possible (a "
         "remainder goes to the lowest bands first). Where staff on the same hourly rate "

@@ -181,6 +181,14 @@ def test_events_and_advice_rates(q):
     assert values["Grays"] == pytest.approx(1 * 1000 / 43_228)
     # a quarter is annualised: Q1 2024/25 Tilbury events 2 + 1 and Chadwell 1 = 4,
     # 4 per 25,450 x 4 quarters
+    # Tilbury's two hubs both sent returns: no caveat; the borough's six did not (South
+    # Ockendon, East and West Tilbury and Purfleet sent none), and the sentence says so
+    assert "sent returns" not in summary_of(events)
+    borough = cb.hub_cluster_block(frame, resolve("2024-25", "borough"), "events")
+    assert (
+        "Only 3 of its 6 hubs sent returns: the rate counts what was returned over the whole "
+        "period, so it understates activity where returns are missing."
+    ) in summary_of(borough)
     q1 = cb.hub_cluster_figure(q.hub_areas("2024/25 Q1"), "events", TIL).data[0]
     assert dict(zip(q1.y, q1.x, strict=True))[TILBURY] == pytest.approx(4 * 1000 / 25_450 * 4)
 

@@ -116,6 +116,12 @@ def test_notes_say_where_hourly_pay_comes_from_and_the_cross_table_rule(
     notes = dict(zip(sheets["topic"], sheets["note"], strict=True))
     assert "HR supplies each employee's hourly rate of ordinary pay" in notes["Hourly pay"]
     assert "start + starters - leavers = staff at the end" in notes["Across tables"]
+    # the regulations' terms, defined
+    assert (
+        "full-pay relevant employee is one not being paid at a reduced rate"
+        in (notes["Relevant employees"])
+    )
+    assert "excludes overtime" in notes["Relevant employees"]
 
 
 def test_workbooks_hold_the_same_tables_and_a_notes_sheet(report_dir: Path) -> None:
