@@ -528,8 +528,30 @@ def _gap_flags(
     cmp_small = small("n_comparison_relevant") | small("n_comparison_bonus")
     out = _flag(out, _BONUS_GAPS, ref_hidden | cmp_hidden | ref_small | cmp_small)
     out = _flag(out, ("reference_bonus_percent",), ref_hidden | ref_small)
-    out = _flag(out, ("comparison_bonus_percent",), cmp_hidden | cmp_small)
+    bonus_hidden = _bonus_counts_hidden(frame, cmp_hidden | cmp_small)
+    out = _flag(out, ("comparison_bonus_percent",), bonus_hidden)
     return out.drop(columns=list(_BONUS_BASES))
+
+
+def _bonus_counts_hidden(frame: pd.DataFrame, hidden: pd.Series) -> pd.Series:
+    """Which groups' bonus shares go. A share times the group's staff (published in the
+    representation table) gives its count paid a bonus, and the ethnic groups' counts add up
+    to the headline's: with one group's share hidden, the headline's count minus the others'
+    would give it back. So each dimension's bonus counts are one linear system."""
+    out = hidden.copy()
+    for _, rows in frame.groupby("dimension", sort=False):
+        parts = rows.index[~rows["is_headline"].astype(bool)]
+        if not len(parts) or not hidden[rows.index].any():
+            continue
+        system = LinearSystem()
+        for i in rows.index:
+            system.cell(i, frame.loc[i, "n_comparison_bonus"], primary=bool(hidden[i]))
+        headline = rows.index[rows["is_headline"].astype(bool)][0]
+        system.equation({headline: -1, **{i: 1 for i in parts}})
+        solved = system.solve()
+        for i in rows.index:
+            out[i] = bool(solved[i])
+    return out
 
 
 def pay_gap_trend(by: str) -> pd.DataFrame:

@@ -424,3 +424,32 @@ def _check_pay_hides_as_representation(demo_equality, year: int) -> None:
                 assert r.n_reference_suppressed, (year, by, r.reference_group)
         if hidden_all & {"Not disclosed", "Prefer not to say"}:
             assert gaps["n_undisclosed_suppressed"].all(), (year, by)
+
+
+def test_one_hidden_bonus_share_does_not_come_back_from_the_headline():
+    """A bonus share times the group's (published) staff is its count paid a bonus, and the
+    groups' counts add up to the headline's. Ethnic minority 40 staff, 9 paid a bonus:
+    Asian 20 (6 paid), Black 10 (3), Mixed 10 (0). Black's 3 is [c]; 9 - 6 - 0 would give it
+    back, so the smallest other count, Mixed's 0, is hidden with it: 9 - 6 = 3 is then only
+    Black + Mixed, which pins neither."""
+    from dashboard.queries.equality import protect_pay_tables
+
+    groups = {"Ethnic minority": 40, "Asian": 20, "Black": 10, "Mixed": 10}
+    bonus = {"Ethnic minority": 9, "Asian": 6, "Black": 3, "Mixed": 0}
+    rows = _gap_rows("ethnicity", 50, 5, groups)
+    for row in rows:
+        n = bonus[row["comparison_group"]]
+        row.update(
+            n_reference_relevant=50,
+            n_reference_bonus=10,
+            n_comparison_relevant=row["n_comparison"],
+            n_comparison_bonus=n,
+            reference_bonus_percent=20.0,
+            comparison_bonus_percent=100.0 * n / row["n_comparison"],
+            mean_bonus_gap_percent=1.0,
+            median_bonus_gap_percent=1.0,
+        )
+    out = protect_pay_tables(pd.DataFrame(rows), False, False)[0].set_index("comparison_group")
+    hidden = set(out.index[out["comparison_bonus_percent_suppressed"]])
+    assert hidden == {"Black", "Mixed"}
+    assert out.loc["Asian", "comparison_bonus_percent"] == 30.0
