@@ -61,21 +61,28 @@ def group_quartiles(frame: pd.DataFrame, title: str, labels: dict[str, str]) -> 
 
 
 def gap_trend(frame: pd.DataFrame, title: str, labels: dict[str, str]) -> go.Figure:
-    """Median hourly pay gaps over the years, one line per dimension; 0 is no gap."""
+    """Median (solid) and mean (dashed) hourly pay gaps over the years, a colour per
+    dimension; 0 is no gap."""
     fig = go.Figure()
     for dimension, part in frame.groupby("dimension", sort=False):
-        fig.add_trace(
-            go.Scatter(
-                x=part["snapshot_year"].map(lambda y: f"31 Mar {y}"),
-                y=part["median_gap_percent"],
-                name=f"{labels[dimension]}: {part['comparison_group'].iloc[0]}",
-                mode="lines+markers",
-                line={"color": DIMENSION_COLOURS.get(dimension, OKABE_ITO[3]), "width": 3},
-                hovertemplate=(
-                    f"{labels[dimension]} median gap at %{{x}}: %{{y:.1f}}%<extra></extra>"
-                ),
+        for stat, dash, symbol in (("median", "solid", "circle"), ("mean", "dash", "diamond")):
+            fig.add_trace(
+                go.Scatter(
+                    x=part["snapshot_year"].map(lambda y: f"31 Mar {y}"),
+                    y=part[f"{stat}_gap_percent"],
+                    name=f"{labels[dimension]} {stat}: {part['comparison_group'].iloc[0]}",
+                    mode="lines+markers",
+                    marker={"symbol": symbol, "size": 8},
+                    line={
+                        "color": DIMENSION_COLOURS.get(dimension, OKABE_ITO[3]),
+                        "width": 3 if stat == "median" else 2,
+                        "dash": dash,
+                    },
+                    hovertemplate=(
+                        f"{labels[dimension]} {stat} gap at %{{x}}: %{{y:.1f}}%<extra></extra>"
+                    ),
+                )
             )
-        )
     fig.add_hline(y=0, line_color="#505a5f", line_dash="dot")
     fig = _layout(fig, title, y_title="% of the reference group's pay")
     fig.update_layout(legend={"y": 1.02, "yanchor": "bottom"}, margin={"t": 90})

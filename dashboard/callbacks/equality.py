@@ -220,6 +220,7 @@ def gap_trend_rows(trend: pd.DataFrame, labels: dict[str, str]) -> list[list[str
             f"{labels[r.dimension]}: {r.comparison_group} vs {r.reference_group}",
             f"31 Mar {r.snapshot_year}",
             pct(r.median_gap_percent, r.median_gap_percent_suppressed),
+            pct(r.mean_gap_percent, r.mean_gap_percent_suppressed),
         ]
         for r in trend.itertuples()
     ]
@@ -333,13 +334,13 @@ def pay_gaps_block(year: int) -> list:
     labels = equality_q.PAY_GAP_DIMENSIONS
     trend = pay_gap_trend_frame()
     table = data_table(
-        ["Series", "Snapshot", "Median hourly pay gap"],
+        ["Series", "Snapshot", "Median hourly pay gap", "Mean hourly pay gap"],
         gap_trend_rows(trend, labels),
-        caption="Median hourly pay gaps over the years (every point of the chart)",
+        caption="Median and mean hourly pay gaps over the years (every point of the chart)",
         table_id="equality-gap-trend-table",
         numeric_from=2,
     )
-    title = "Median hourly pay gaps over the years"
+    title = "Median (solid) and mean (dashed) hourly pay gaps over the years"
     latest = trend[trend["snapshot_year"] == year]
     said = "; ".join(
         labels[r.dimension].lower()
