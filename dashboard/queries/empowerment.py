@@ -248,17 +248,15 @@ def _protect_tcca(
     out, cats = protect_requests(areas, breakdown, extra)
     out = _by_area(out, "n_volunteers_registered", ("volunteers_registered_per_1000",))
     out = _by_area(out, "n_volunteers_active", ("volunteers_active_per_1000",))
-    for col in ("n_registered_outside", "n_active_outside", "n_volunteers_serving"):
-        small = is_small(out[col].fillna(0))
-        out[f"{col}_suppressed"] = small
-        out[col] = out[col].where(~small)
+    volunteer_counts = ("n_registered_outside", "n_active_outside", "n_volunteers_serving")
+    for col in volunteer_counts:
+        out[f"{col}_suppressed"] = is_small(out[col].fillna(0))
     # the borough's requests are nearly always fulfilled by its active volunteers and those
     # living outside it: serving - active would give a hidden outside count back
     linked = (out["area_slug"] == "borough") & out["n_active_outside_suppressed"]
     out.loc[linked, "n_volunteers_serving_suppressed"] = True
-    out["n_volunteers_serving"] = out["n_volunteers_serving"].where(
-        ~out["n_volunteers_serving_suppressed"]
-    )
+    for col in volunteer_counts:
+        out[col] = out[col].where(~out[f"{col}_suppressed"])
     out["ratio_suppressed"] = out["n_requests_suppressed"] | out["n_volunteers_serving_suppressed"]
     out["requests_per_serving_volunteer"] = out["requests_per_serving_volunteer"].where(
         ~out["ratio_suppressed"]
@@ -297,10 +295,11 @@ def _tcca_year(fy_label: str) -> dict:
     labels = periods.loc[periods["fy_label"] == fy_label, "period_label"].tolist()
     quarters = [p for p in labels if p != fy_label]
     raw = {p: _tcca_raw(p) for p in labels}
+    cells = {p: _request_equations(*raw[p])[0] for p in labels}
     extra: dict = {p: frozenset() for p in labels}
     protected = {p: _protect_tcca(*raw[p]) for p in labels}
     for _ in range(MAX_TIME_ROUNDS):
-        more = _time_line_leaks(fy_label, quarters, raw, protected)
+        more = _time_line_leaks(fy_label, quarters, cells, protected)
         if not more:
             return protected
         for period, keys in more.items():
@@ -308,21 +307,20 @@ def _tcca_year(fy_label: str) -> dict:
             protected[period] = _protect_tcca(*raw[period], extra[period])
     # not settled (never seen): hide every count in the year's quarters rather than risk it
     for period in quarters:
-        cells, _ = _request_equations(*raw[period])
-        protected[period] = _protect_tcca(*raw[period], frozenset(cells))
+        protected[period] = _protect_tcca(*raw[period], frozenset(cells[period]))
     return protected
 
 
-def _time_line_leaks(fy_label: str, quarters: list, raw: dict, protected: dict) -> dict:
-    """period -> keys to hide, for each count line (quarters + year) with one hidden figure."""
+def _time_line_leaks(fy_label: str, quarters: list, cells: dict, protected: dict) -> dict:
+    """period -> keys to hide, for each count line (quarters + year) with one hidden figure.
+    `cells`: period -> its request counts by key (`_request_equations`)."""
     values: dict = {}
     hidden: dict = {}
     for period in [fy_label, *quarters]:
         if period not in protected:
             continue
-        cells, _ = _request_equations(*raw[period])
         shown = _hidden_keys(*protected[period])
-        for key, value in cells.items():
+        for key, value in cells[period].items():
             values[(key, period)] = value
             hidden[(key, period)] = key in shown
     more: dict = {}

@@ -20,6 +20,7 @@ import numpy as np
 import pytest
 
 from tests.attack import fixed_unknowns
+from tests.equality.conftest import restored_query_layer
 
 TIL = "tilbury-and-chadwell-st-mary"
 PERIODS = ["2023/24", "2024/25"] + [
@@ -147,8 +148,7 @@ def test_the_time_lines_are_protected_on_the_demo_warehouse(demo_db):
     from dashboard import queries
     from dashboard.queries import empowerment
 
-    previous = queries._warehouse.path if queries._warehouse is not None else None
-    try:
+    with restored_query_layer():
         queries.configure(demo_db)
         periods = queries.warehouse().query("periods")
         hidden_somewhere = False
@@ -162,6 +162,3 @@ def test_the_time_lines_are_protected_on_the_demo_warehouse(demo_db):
             hidden_somewhere |= bool(unknowns)
             assert fixed_unknowns(equations, known) == [], fy_label
         assert hidden_somewhere
-    finally:
-        if previous is not None:
-            queries.configure(previous)
