@@ -5,7 +5,7 @@
 -- service started in the year (people who joined and left within the year are not in any
 -- snapshot, so are not counted as starters). Leavers: the leavers extract, leaving date in the
 -- year, with characteristics from the previous 31 March snapshot; leavers not in it (joined
--- and left within the year, or no previous snapshot) are "Not known".
+-- and left within the year) are "Not known".
 -- turnover_percent = leavers / average of start and end headcount x 100. With no previous
 -- snapshot there is no start headcount and no one to place leavers by: n_start, n_leavers and
 -- the rate are null (no data), never 0. characteristic 'all_staff' holds the totals.
